@@ -1,0 +1,11 @@
+// The few web-platform globals shared/ relies on. They exist in every runtime
+// shared/ runs in (browsers, workers, Node ≥ 18), but live in the DOM and Node
+// type libraries, which shared/ deliberately does not load.
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  readonly encoding: string;
+  decode(input?: ArrayBufferView | ArrayBuffer, options?: { stream?: boolean }): string;
+}
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}

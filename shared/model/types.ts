@@ -1,0 +1,192 @@
+// The data model of DESIGN.md. Plain data only: every record is JSON-serialisable
+// so it can cross a worker, IPC or a sync bundle unchanged.
+
+/** Hybrid logical clock revision, e.g. "000001700000000:0003:replica". Filled by the sync layer. */
+export type Revision = string;
+
+/** Fields every stored record carries (DESIGN.md "The data"). */
+export interface RecordBase {
+  id: string;
+  createdAt: string; // ISO 8601
+  updatedAt: string; // ISO 8601
+  /** Revision of this version (HLC). */
+  rev: Revision;
+  /** Revision this version was edited from; null for a record's first version. */
+  baseRev: Revision | null;
+  /** Tombstone: the record was deleted (kept so deletions can travel). */
+  deleted?: boolean;
+}
+
+export type DatePrecision = 'year' | 'half' | 'quarter' | 'month' | 'day';
+
+/** Dates are ranges, not points. `from`/`to` are YYYY-MM-DD, inclusive. */
+export interface DateRange {
+  from: string;
+  to: string;
+  precision: DatePrecision;
+  /** The words the date came from, as written. */
+  text: string;
+}
+
+/** A detected publication date and how sure the import is of it. */
+export interface PublishedDate extends DateRange {
+  /** 'detected': stated on the page; 'inferred': reasoned from the text; 'confirmed'/'edited': by the analyst. */
+  status: 'detected' | 'inferred' | 'confirmed' | 'edited';
+}
+
+export type DocumentKind = 'text' | 'html' | 'markdown' | 'pdf';
+
+export type BlockType = 'heading' | 'paragraph' | 'list-item' | 'table-cell' | 'quote' | 'preformatted';
+
+/** A structural block as an offset range into the canonical text. */
+export interface Block {
+  type: BlockType;
+  start: number;
+  end: number;
+  /** Heading level 1–6 for headings. */
+  level?: number;
+  /** For table cells: row and column within their table; `table` numbers the document's tables. */
+  table?: number;
+  row?: number;
+  col?: number;
+  /** For list items: whether the list is ordered. */
+  ordered?: boolean;
+}
+
+export interface DocumentSource {
+  /** Publishing site or outlet, e.g. 北京青年报. */
+  site: string | null;
+  url: string | null;
+  /** Writers and reporters as the page names them. */
+  authors: string[];
+  /** Where the page was hosted when that differs from who published it (e.g. a repost site). */
+  host: string | null;
+  /** Editor in charge ("责任编辑"), kept as metadata rather than body text. */
+  editor: string | null;
+}
+
+export interface OriginalFile {
+  name: string;
+  /** Detected encoding of the original bytes. */
+  encoding: string;
+  size: number;
+  /** The decoded original text, kept so the analyst can view it and re-run cleaning. */
+  text: string;
+}
+
+export interface DocumentRecord extends RecordBase {
+  title: string;
+  kind: DocumentKind;
+  source: DocumentSource;
+  published: PublishedDate | null;
+  importedAt: string;
+  /** Canonical text: NFC, "\n" line ends; blocks are separated by a blank line. */
+  text: string;
+  blocks: Block[];
+  /** SHA-256 of the canonical text, to recognise the same content imported twice. */
+  contentHash: string;
+  original: OriginalFile;
+  /** Set on the parts of a page split into several articles. */
+  splitFrom?: { id: string; title: string; part: number };
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface PdfRect {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface AnnotationTarget {
+  position: TextPositionSelector;
+  quote: TextQuoteSelector;
+  rects?: PdfRect[];
+}
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+export interface AnnotationRecord extends RecordBase {
+  documentId: string;
+  target: AnnotationTarget;
+  /** Set when re-anchoring could not place the passage; the annotation is kept. */
+  orphaned?: boolean;
+  color: HighlightColor;
+  /** Lexical editor state as JSON, or null for no note. */
+  note: string | null;
+  /** Plain text of the note, for lists and search. */
+  noteText: string;
+  tags: string[];
+  author: string;
+}
+
+export type ItemStatus = 'open' | 'in-progress' | 'done' | 'missed' | 'unknown';
+
+export interface ItemOwner {
+  asWritten: string;
+  normalized: string;
+  role: 'lead' | 'responsible';
+}
+
+export interface QuantityTarget {
+  value: number;
+  unit: string;
+  text: string;
+}
+
+export interface ItemRecord extends RecordBase {
+  kind: string; // 'task' | 'commitment' | an analyst-defined kind
+  title: string;
+  annotationIds: string[];
+  documentId: string | null;
+  owners: ItemOwner[];
+  deadline: DateRange | null;
+  targets: QuantityTarget[];
+  status: ItemStatus;
+  statusHistory: { status: ItemStatus; at: string }[];
+  category: string | null;
+  tags: string[];
+  note: string | null;
+}
+
+export interface EventRecord extends RecordBase {
+  title: string;
+  date: DateRange;
+  documentId: string | null;
+  note: string | null;
+}
+
+export type LinkType = 'relates' | 'updates' | 'fulfils' | 'contradicts' | 'duplicates' | 'on-timeline';
+export type LinkEndKind = 'annotation' | 'item' | 'event' | 'document';
+
+export interface LinkRecord extends RecordBase {
+  type: LinkType;
+  from: { kind: LinkEndKind; id: string };
+  to: { kind: LinkEndKind; id: string };
+  note: string | null;
+}
+
+export interface BriefRecord extends RecordBase {
+  title: string;
+  /** Lexical editor state as JSON; quote nodes cite annotations by id. */
+  content: string;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}

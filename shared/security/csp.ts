@@ -1,0 +1,17 @@
+// One content security policy for the built renderer, in the desktop app and the
+// web build alike. Imported documents are rendered as text, never as markup, and
+// nothing is fetched from outside: remote images in a scrape stay unfetched.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Lexical and React set style attributes for formatting.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
