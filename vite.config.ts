@@ -3,6 +3,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY } from './shared/security/csp';
+import pkg from './package.json' with { type: 'json' };
 
 /** The strict CSP goes into the built page only: Vite's dev server needs inline scripts. */
 function contentSecurityPolicy(): Plugin {
@@ -18,6 +19,7 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react(), contentSecurityPolicy()],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },
   build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },
   server: { host: '127.0.0.1' },

@@ -88,7 +88,15 @@ export interface DocumentRecord extends RecordBase {
   original: OriginalFile;
   /** Set on the parts of a page split into several articles. */
   splitFrom?: { id: string; title: string; part: number };
+  /** Where the import thinks a page holding several articles could be split (block indexes). */
+  proposedSplit?: { firstBlock: number; title: string }[];
 }
+
+/** What a library list needs of a document, without its text. Stored apart from the text so lists stay fast. */
+export type DocumentMeta = Omit<DocumentRecord, 'text' | 'blocks' | 'original'> & {
+  /** Length of the canonical text in characters. */
+  length: number;
+};
 
 export interface TextPositionSelector {
   type: 'TextPositionSelector';

@@ -1,0 +1,152 @@
+import { useCallback, useEffect, useState } from 'react';
+import { IMPORT_EXTENSIONS, type MenuCommand } from '../../shared/ipc/contract';
+import { bridge } from '../bridge/bridge';
+import type { Repository } from '../db/repository';
+import { I18nProvider, preferredLanguage, useI18n } from '../i18n/i18n';
+import type { Language } from '../i18n/strings';
+import { ImportPanel } from '../import/ImportPanel';
+import { useImporter } from '../import/use-importer';
+import { LibraryView } from '../library/LibraryView';
+import { ReaderView } from '../reader/ReaderView';
+import { ToastProvider, useToast } from '../ui/toasts';
+import { RepositoryContext } from './repository-context';
+import { navigate, useRoute } from './route';
+
+export function App({ repository }: { repository: Repository }) {
+  const [language, setLanguage] = useState<Language>(preferredLanguage);
+  useEffect(() => {
+    void repository.settings.get<Language | null>('language', null).then((saved) => saved && setLanguage(saved));
+  }, [repository]);
+  const chooseLanguage = (next: Language) => {
+    setLanguage(next);
+    void repository.settings.set('language', next);
+  };
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  }, [language]);
+
+  return (
+    <RepositoryContext.Provider value={repository}>
+      <I18nProvider language={language}>
+        <ToastProvider>
+          <Shell language={language} onLanguage={chooseLanguage} />
+        </ToastProvider>
+      </I18nProvider>
+    </RepositoryContext.Provider>
+  );
+}
+
+function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: Language) => void }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const route = useRoute();
+  const importer = useImporter();
+  const [dragging, setDragging] = useState(false);
+  const [sidebarHidden, setSidebarHidden] = useState(false);
+
+  const openImportDialog = useCallback(async () => {
+    const files = await bridge.openFiles({
+      title: t('import'),
+      multiple: true,
+      filters: [{ name: 'Documents', extensions: [...IMPORT_EXTENSIONS] }],
+    });
+    await importer.start(files);
+  }, [importer, t]);
+
+  const onMenu = useCallback(
+    (command: MenuCommand) => {
+      if (command === 'import') void openImportDialog();
+      else if (command === 'library') navigate({ screen: 'library' });
+      else if (command === 'toggle-sidebar') setSidebarHidden((h) => !h);
+      else if (command === 'find') document.querySelector<HTMLInputElement>('[data-find]')?.focus();
+      else if (command === 'about') void bridge.appInfo().then((info) => toast(t('about', { version: info.version })));
+    },
+    [openImportDialog, toast, t],
+  );
+  useEffect(() => bridge.onMenuCommand(onMenu), [onMenu]);
+
+  // The desktop menu owns these accelerators; the web build has no menu, so the page handles them.
+  useEffect(() => {
+    if (bridge.platform !== 'web') return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const command = ({ o: 'import', l: 'library', f: 'find', '\\': 'toggle-sidebar' } as const)[
+        event.key.toLowerCase() as 'o'
+      ];
+      if (command) {
+        event.preventDefault();
+        onMenu(command);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onMenu]);
+
+  const onDrop = async (event: React.DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const files = [...event.dataTransfer.files];
+    if (files.length) await importer.start(await bridge.readDroppedFiles(files));
+  };
+
+  return (
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target || !e.relatedTarget) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <header className="topbar">
+        <button className="brand" onClick={() => navigate({ screen: 'library' })} title={t('back')}>
+          {t('appName')}
+        </button>
+        <nav>
+          <button
+            aria-current={route.screen === 'library' ? 'page' : undefined}
+            onClick={() => navigate({ screen: 'library' })}
+          >
+            {t('library')}
+          </button>
+        </nav>
+        <div className="spacer" />
+        <button className="primary" onClick={openImportDialog} data-action="import">
+          {t('import')}
+        </button>
+        <label className="language">
+          <span className="visually-hidden">{t('language')}</span>
+          <select value={language} onChange={(e) => onLanguage(e.target.value as Language)}>
+            <option value="en">English</option>
+            <option value="zh">中文</option>
+          </select>
+        </label>
+      </header>
+      <main className="content">
+        {route.screen === 'library' ? (
+          <LibraryView onImport={openImportDialog} />
+        ) : (
+          <ReaderView
+            key={route.documentId}
+            documentId={route.documentId}
+            focusAnnotationId={route.annotationId}
+            sidebarHidden={sidebarHidden}
+            ingestClient={importer.client}
+          />
+        )}
+      </main>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden>
+          <p>{t('dropHere')}</p>
+        </div>
+      )}
+      {importer.progress && (
+        <ImportPanel progress={importer.progress} onCancel={importer.cancel} onClose={importer.dismiss} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,224 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { HighlightColor } from '../../shared/model/types';
+import { splitDocument } from '../../shared/ingest/split';
+import { documentsFromParts } from '../../shared/model/document';
+import { formatPublished, formatSource } from '../app/format';
+import { useRepository } from '../app/repository-context';
+import { navigate } from '../app/route';
+import { useLive } from '../db/live';
+import { useI18n } from '../i18n/i18n';
+import type { IngestClient } from '../import/ingest-client';
+import { useToast } from '../ui/toasts';
+import { AnnotationSidebar, ColorPicker } from './AnnotationSidebar';
+import { DetailsPanel } from './DetailsPanel';
+import { DocumentText } from './DocumentText';
+import { selectedRange } from './selection';
+import { SplitDialog } from './SplitDialog';
+
+interface PendingSelection {
+  start: number;
+  end: number;
+  top: number;
+  left: number;
+}
+
+export function ReaderView(props: {
+  documentId: string;
+  focusAnnotationId?: string;
+  sidebarHidden: boolean;
+  ingestClient: () => IngestClient;
+}) {
+  const { documentId } = props;
+  const { t } = useI18n();
+  const toast = useToast();
+  const repository = useRepository();
+  const meta = useLive(() => repository.documents.get(documentId), [repository, documentId]);
+  const body = useLive(() => repository.documents.body(documentId), [repository, documentId]);
+  const annotations = useLive(() => repository.annotations.forDocument(documentId), [repository, documentId]);
+  const [activeId, setActiveId] = useState<string | null>(props.focusAnnotationId ?? null);
+  const [pending, setPending] = useState<PendingSelection | null>(null);
+  const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
+  const [panel, setPanel] = useState<'none' | 'details' | 'original' | 'split'>('none');
+  const [original, setOriginal] = useState<string | null>(null);
+  const articleRef = useRef<HTMLElement>(null);
+
+  const scrollTo = useCallback((id: string) => {
+    const mark = articleRef.current?.querySelector(`mark[data-ids~="${CSS.escape(id)}"]`);
+    mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, []);
+
+  const select = useCallback(
+    (id: string) => {
+      setActiveId(id);
+      scrollTo(id);
+    },
+    [scrollTo],
+  );
+
+  useEffect(() => {
+    if (props.focusAnnotationId && body) scrollTo(props.focusAnnotationId);
+  }, [props.focusAnnotationId, body, scrollTo]);
+
+  const readSelection = useCallback(() => {
+    const root = articleRef.current;
+    if (!root || !body) return;
+    const range = selectedRange(root, body.text);
+    if (!range) return setPending(null);
+    const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+    const box = root.getBoundingClientRect();
+    setPending({ ...range, top: rect.top - box.top - 44, left: Math.max(0, rect.left - box.left) });
+  }, [body]);
+
+  const highlight = useCallback(
+    async (color: HighlightColor) => {
+      if (!pending || !body) return;
+      setLastColor(color);
+      const record = await repository.annotations.create({ documentId, start: pending.start, end: pending.end, color }, body.text);
+      window.getSelection()?.removeAllRanges();
+      setPending(null);
+      setActiveId(record.id);
+    },
+    [pending, body, repository, documentId],
+  );
+
+  // H highlights the selection in the last colour used; Escape drops the selection.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (event.key.toLowerCase() === 'h' && !event.ctrlKey && !event.metaKey && !event.altKey && pending) {
+        event.preventDefault();
+        void highlight(lastColor);
+      } else if (event.key === 'Escape') {
+        setPending(null);
+        setPanel('none');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [pending, highlight, lastColor]);
+
+  const showOriginal = async () => {
+    const stored = await repository.documents.original(documentId);
+    setOriginal(stored?.original.text ?? '');
+    setPanel('original');
+  };
+
+  const reclean = async () => {
+    const stored = await repository.documents.original(documentId);
+    if (!stored) return;
+    const outcome = await props.ingestClient().reclean(stored.original);
+    if (!outcome.ok) return toast(outcome.refusal.message);
+    const report = await repository.documents.replaceText(documentId, outcome.doc);
+    setPanel('none');
+    toast(t('recleaned', { ...report }));
+  };
+
+  const split = async (firstBlocks: number[]) => {
+    if (!meta || !body) return;
+    const parts = splitDocument({ ...meta, text: body.text, blocks: body.blocks }, firstBlocks);
+    const stored = await repository.documents.original(documentId);
+    const records = documentsFromParts(meta, parts, stored?.original);
+    const metas = await repository.documents.replaceWithParts(documentId, records, parts.map((p) => p.startOffset));
+    setPanel('none');
+    navigate({ screen: 'reader', documentId: metas[0]!.id });
+  };
+
+  if (meta === undefined || body === undefined) return <div className="loading" aria-busy />;
+  if (!meta || !body) {
+    return (
+      <div className="empty-state">
+        <p>{t('emptyLibrary')}</p>
+        <button onClick={() => navigate({ screen: 'library' })}>{t('back')}</button>
+      </div>
+    );
+  }
+
+  return (
+    <div className={`reader${props.sidebarHidden ? ' sidebar-hidden' : ''}`}>
+      <div className="reader-main">
+        <header className="doc-header">
+          <h1 lang="zh">{meta.title}</h1>
+          <p className="doc-meta">
+            <span lang="zh">{formatSource(meta.source) || t('unknownSource')}</span>
+            {meta.published && (
+              <span className="date">
+                {formatPublished(meta.published)}
+                {meta.published.status === 'inferred' && (
+                  <>
+                    <span className="badge" title={t('inferredHint')}>
+                      {t('inferred')}
+                    </span>
+                    <button
+                      className="link"
+                      onClick={() =>
+                        void repository.documents.update(documentId, { published: { ...meta.published!, status: 'confirmed' } })
+                      }
+                    >
+                      {t('confirm')}
+                    </button>
+                  </>
+                )}
+              </span>
+            )}
+            {meta.source.authors.length > 0 && <span lang="zh">{meta.source.authors.join('、')}</span>}
+          </p>
+          <div className="doc-actions">
+            <button onClick={() => setPanel(panel === 'details' ? 'none' : 'details')} aria-expanded={panel === 'details'}>
+              {t('details')}
+            </button>
+            <button onClick={() => (panel === 'original' ? setPanel('none') : void showOriginal())}>
+              {panel === 'original' ? t('viewCleaned') : t('viewOriginal')}
+            </button>
+            <button onClick={() => void reclean()}>{t('reclean')}</button>
+            {body.blocks.length > 1 && <button onClick={() => setPanel('split')}>{t('split')}</button>}
+          </div>
+          {meta.proposedSplit && meta.proposedSplit.length > 1 && panel !== 'split' && (
+            <p className="banner">
+              {t('splitPrompt', { count: meta.proposedSplit.length })}{' '}
+              <button className="link" onClick={() => setPanel('split')}>
+                {t('split')}
+              </button>
+            </p>
+          )}
+          {panel === 'details' && <DetailsPanel meta={meta} onClose={() => setPanel('none')} />}
+        </header>
+        {panel === 'original' ? (
+          <pre className="original-text" lang="zh">
+            {original}
+          </pre>
+        ) : (
+          <article
+            ref={articleRef}
+            className="doc-text"
+            lang="zh"
+            onMouseUp={readSelection}
+            onKeyUp={readSelection}
+            onClick={(e) => {
+              const mark = (e.target as HTMLElement).closest<HTMLElement>('mark[data-ids]');
+              const window_selection = window.getSelection();
+              if (mark && (!window_selection || window_selection.isCollapsed)) setActiveId(mark.dataset.ids!.split(' ').pop()!);
+            }}
+          >
+            <DocumentText text={body.text} blocks={body.blocks} annotations={annotations ?? []} activeId={activeId} />
+            {pending && (
+              <div className="selection-toolbar" style={{ top: pending.top, left: pending.left }} onMouseDown={(e) => e.preventDefault()}>
+                <ColorPicker label={t('highlight')} onPick={(color) => void highlight(color)} />
+              </div>
+            )}
+          </article>
+        )}
+      </div>
+      {!props.sidebarHidden && <AnnotationSidebar annotations={annotations ?? []} activeId={activeId} onSelect={select} />}
+      {panel === 'split' && (
+        <SplitDialog
+          text={body.text}
+          blocks={body.blocks}
+          proposed={meta.proposedSplit?.map((p) => p.firstBlock) ?? []}
+          onSplit={(starts) => void split(starts)}
+          onClose={() => setPanel('none')}
+        />
+      )}
+    </div>
+  );
+}

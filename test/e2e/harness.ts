@@ -1,0 +1,136 @@
+// Drives the built app the way an analyst does: in Debian's Chromium against the web
+// build (any machine), or in Electron where its runtime is installed
+// (DOSSIER_E2E_TARGET=electron). Each launch gets a profile directory of its own, and a
+// relaunch on the same profile is a restart: the library must still be there.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, _electron, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const ARTIFACTS = join(ROOT, 'test/artifacts');
+export const FIXTURES = join(ROOT, 'test/fixtures');
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const found = candidates.find((p) => existsSync(p!));
+  if (!found) throw new Error('No Chromium found: install Debian’s chromium or set CHROMIUM_PATH');
+  return found!;
+}
+
+export interface App {
+  page: Page;
+  /** Closes the app, keeping its profile (for a restart). */
+  close(): Promise<void>;
+  /** Starts the app again on the same profile. */
+  restart(): Promise<App>;
+  /** Removes the profile: call once at the end. */
+  dispose(): Promise<void>;
+  screenshot(name: string): Promise<void>;
+}
+
+let server: PreviewServer | null = null;
+
+/** Serves dist/renderer (built by `npm run build`, which `npm test` runs first). */
+async function appUrl(): Promise<string> {
+  if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('Build the app first: npm run build');
+  server ??= await preview({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), preview: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'silent' });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('The preview server has no address');
+  return url;
+}
+
+export async function stopServer(): Promise<void> {
+  await server?.close();
+  server = null;
+}
+
+function electronAvailable(): boolean {
+  try {
+    return existsSync(join(ROOT, 'node_modules/electron/dist')) && existsSync(join(ROOT, 'dist/electron/main.cjs'));
+  } catch {
+    return false;
+  }
+}
+
+export async function launch(profile = mkdtempSync(join(tmpdir(), 'dossier-e2e-'))): Promise<App> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  let context: BrowserContext;
+  let page: Page;
+  let closeApp: () => Promise<void>;
+  if (process.env.DOSSIER_E2E_TARGET === 'electron' && electronAvailable()) {
+    const electronApp = await _electron.launch({ args: [ROOT, `--user-data-dir=${profile}`], cwd: ROOT });
+    page = await electronApp.firstWindow();
+    closeApp = () => electronApp.close();
+  } else {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1360, height: 900 },
+      locale: 'en-US',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(await appUrl());
+    closeApp = () => context.close();
+  }
+  await page.waitForSelector('.topbar');
+  const app: App = {
+    page,
+    close: closeApp,
+    restart: async () => {
+      await closeApp();
+      return launch(profile);
+    },
+    dispose: async () => {
+      await closeApp().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+    screenshot: async (name) => {
+      await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+    },
+  };
+  return app;
+}
+
+/** Imports files through the Import… button and its file dialog, and waits for the summary. */
+export async function importThroughDialog(page: Page, paths: string[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.click('[data-action="import"]');
+  await (await chooser).setFiles(paths);
+  await page.waitForSelector('.import-panel .import-summary, .import-panel h2:text("cancel")', { timeout: 60_000 });
+}
+
+/** Selects the first occurrence of `phrase` in the reader's text, as a mouse drag would. */
+export async function selectPhrase(page: Page, phrase: string): Promise<void> {
+  const found = await page.evaluate((wanted) => {
+    const article = document.querySelector('.doc-text')!;
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      article.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return true;
+    }
+    return false;
+  }, phrase);
+  if (!found) throw new Error(`Phrase not found in the reader: ${phrase}`);
+}
