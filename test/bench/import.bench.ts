@@ -1,0 +1,71 @@
+// `npm run bench`: import throughput of detect → clean → store, in Node, over the sample
+// corpus repeated to at least 20 MB. Target: ≥ 10 MB/s of text end to end.
+// Storage is Dexie over fake-indexeddb here (about 2× faster than Chromium's IndexedDB,
+// see TOOLCHAIN.md), so the store figure is a lower bound of the app's cost.
+import 'fake-indexeddb/auto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ingest } from '../../shared/ingest/ingest';
+import type { IngestedDocument } from '../../shared/ingest/types';
+import { openDatabase } from '../../renderer/db/database';
+import { createRepository } from '../../renderer/db/repository';
+
+const TARGET_BYTES = 20 * 1024 * 1024;
+const TARGET_MB_S = 10;
+const BATCH = 200;
+
+const seedsDir = resolve(import.meta.dirname, '../fixtures/seeds');
+const seeds = readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .map((name) => ({ name, text: readFileSync(join(seedsDir, name), 'utf8') }));
+
+// Each copy gets a distinct line so its content hash differs and nothing is skipped as a duplicate.
+const files: { name: string; bytes: Uint8Array }[] = [];
+let total = 0;
+for (let i = 0; total < TARGET_BYTES; i++) {
+  const seed = seeds[i % seeds.length]!;
+  const text = seed.text.replace(/\n/, `\n\n第${i}份副本。\n`);
+  const bytes = new TextEncoder().encode(text);
+  files.push({ name: `${i}-${seed.name}`, bytes });
+  total += bytes.byteLength;
+}
+const mb = total / (1024 * 1024);
+
+let peakRss = 0;
+let peakHeap = 0;
+const sample = () => {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+};
+const sampler = setInterval(sample, 20);
+
+const t0 = performance.now();
+const drafts: IngestedDocument[] = [];
+for (const file of files) {
+  const outcome = ingest(file);
+  if (!outcome.ok) throw new Error(`${file.name}: ${outcome.refusal.message}`);
+  drafts.push(outcome.doc);
+  sample();
+}
+const t1 = performance.now();
+
+const repository = createRepository(openDatabase('bench'));
+for (let i = 0; i < drafts.length; i += BATCH) {
+  await repository.documents.importBatch(drafts.slice(i, i + BATCH));
+  sample();
+}
+const t2 = performance.now();
+clearInterval(sampler);
+
+const stored = (await repository.documents.list()).length;
+const seconds = (t2 - t0) / 1000;
+const line = (label: string, value: string) => console.log(`${label.padEnd(34)} ${value}`);
+console.log(`Import benchmark — ${files.length} documents, ${mb.toFixed(1)} MB of text (the ${seeds.length} samples repeated)`);
+line('detect + clean (worker’s share)', `${((t1 - t0) / 1000).toFixed(2)} s   ${(mb / ((t1 - t0) / 1000)).toFixed(1)} MB/s`);
+line('store (Dexie, fake-indexeddb)', `${((t2 - t1) / 1000).toFixed(2)} s   ${(mb / ((t2 - t1) / 1000)).toFixed(1)} MB/s`);
+line('detect + clean + store', `${seconds.toFixed(2)} s   ${(mb / seconds).toFixed(1)} MB/s   ${(files.length / seconds).toFixed(0)} documents/s`);
+line('target', `${TARGET_MB_S} MB/s → ratio ${(mb / seconds / TARGET_MB_S).toFixed(2)}× of target`);
+line('peak memory', `rss ${(peakRss / 2 ** 20).toFixed(0)} MB, heap ${(peakHeap / 2 ** 20).toFixed(0)} MB`);
+line('documents stored', `${stored} of ${files.length}`);
+if (stored !== files.length) process.exitCode = 1;
