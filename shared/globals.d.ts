@@ -9,3 +9,8 @@ declare class TextDecoder {
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
+/** A file the platform hands over (e.g. dropped on the window); shared/ only names its type. */
+interface File {
+  readonly name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}

@@ -86,6 +86,9 @@ export const en = {
   refusal_too_large: 'The file is too large',
   refusal_no_text: 'No article text was found',
   refusal_crashed: 'The file could not be read',
+  refusal_too_many_files: 'Too many files at once',
+  refusal_not_a_file: 'This is a folder, not a file',
+  refusal_unreadable: 'The file could not be read',
 };
 
 export type StringKey = keyof typeof en;
@@ -175,6 +178,9 @@ export const zh: Record<StringKey, string> = {
   refusal_too_large: '文件过大',
   refusal_no_text: '没有找到正文',
   refusal_crashed: '无法读取该文件',
+  refusal_too_many_files: '一次导入的文件过多',
+  refusal_not_a_file: '这是文件夹，不是文件',
+  refusal_unreadable: '无法读取该文件',
 };
 
 export type Language = 'en' | 'zh';

@@ -1,4 +1,4 @@
-import type { PickedFile } from '../../shared/ipc/contract';
+import type { PickedFile, PickedFileErrorCode } from '../../shared/ipc/contract';
 import type { IngestedDocument, RefusalCode } from '../../shared/ingest/types';
 import type { Repository } from '../db/repository';
 import type { IngestClient } from './ingest-client';
@@ -10,7 +10,7 @@ export interface FileProgress {
   size: number;
   state: FileState;
   /** Why a file was refused (a code the UI words) and the detail in English. */
-  refusal?: { code: RefusalCode | 'crashed'; message: string };
+  refusal?: { code: RefusalCode | PickedFileErrorCode | 'crashed'; message: string };
   /** The new document, or the one already holding this content. */
   documentId?: string;
   title?: string;
@@ -51,6 +51,13 @@ export async function runImport(
   for (const [index, file] of files.entries()) {
     if (signal.aborted) return cancelled();
     const entry = progress.files[index]!;
+    if (file.error) {
+      // The platform could not read it (too large to load, a folder, unreadable).
+      entry.state = 'refused';
+      entry.refusal = file.error;
+      report();
+      continue;
+    }
     entry.state = 'reading';
     report();
     try {

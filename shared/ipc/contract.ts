@@ -36,11 +36,23 @@ export const saveFileRequestSchema = z
   .strict();
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
 
+/** Why a picked or dropped file was not read. */
+export const PICKED_FILE_ERROR_CODES = ['too-large', 'too-many-files', 'not-a-file', 'unreadable'] as const;
+export type PickedFileErrorCode = (typeof PICKED_FILE_ERROR_CODES)[number];
+
 export interface PickedFile {
   name: string;
+  /** The file's contents; empty when `error` is set. */
   bytes: Uint8Array;
   /** Full path where the platform knows it (desktop), for re-importing a changed file later. */
   path?: string;
+  /**
+   * Set when the file was refused or could not be read (larger than MAX_BRIDGE_FILE_BYTES, beyond
+   * MAX_BRIDGE_FILES, a folder, a read error). The other files of the same pick are still returned,
+   * so the renderer can import those and list the refusals. `message` is English, for logs; show
+   * the analyst a text chosen by `code`.
+   */
+  error?: { code: PickedFileErrorCode; message: string };
 }
 
 export interface SaveResult {

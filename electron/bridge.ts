@@ -1,0 +1,95 @@
+// The desktop implementation of DossierBridge, built from an ipcRenderer and webUtils that the
+// preload passes in (tests pass fakes). It forwards to the main process and reads dropped files
+// itself; main validates every message again. Exposed to the page as `window.dossier`.
+import {
+  CHANNELS,
+  MAX_BRIDGE_FILE_BYTES,
+  MAX_BRIDGE_FILES,
+  menuCommandSchema,
+  type AppInfo,
+  type DossierBridge,
+  type MenuCommand,
+  type OpenFilesRequest,
+  type PickedFile,
+  type SaveFileRequest,
+  type SaveResult,
+} from '../shared/ipc/contract';
+
+/** The global name the preload exposes the bridge under: `window.dossier`. */
+export const BRIDGE_GLOBAL = 'dossier';
+
+/** The part of Electron's ipcRenderer the bridge uses. */
+export interface BridgeIpc {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+/** webUtils.getPathForFile: the file's path on disk, '' for files not backed by one. */
+export type PathForFile = (file: File) => string;
+
+function refused(
+  file: { name: string },
+  path: string | undefined,
+  code: NonNullable<PickedFile['error']>['code'],
+  message: string,
+): PickedFile {
+  return { name: file.name, bytes: new Uint8Array(0), ...(path ? { path } : {}), error: { code, message } };
+}
+
+const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Reads dropped files one after another, with the same limits as the open dialog. */
+export async function readDroppedFiles(files: readonly File[], pathForFile: PathForFile): Promise<PickedFile[]> {
+  const picked: PickedFile[] = [];
+  for (const [index, file] of Array.from(files).entries()) {
+    let path: string | undefined;
+    try {
+      path = pathForFile(file) || undefined;
+    } catch {
+      path = undefined;
+    }
+    if (index >= MAX_BRIDGE_FILES) {
+      picked.push(refused(file, path, 'too-many-files', `only ${MAX_BRIDGE_FILES} files can be imported at once`));
+    } else if (file.size > MAX_BRIDGE_FILE_BYTES) {
+      picked.push(
+        refused(
+          file,
+          path,
+          'too-large',
+          `${megabytes(file.size)} is over the ${megabytes(MAX_BRIDGE_FILE_BYTES)} limit`,
+        ),
+      );
+    } else {
+      try {
+        // A dropped folder is a File whose read fails.
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        picked.push({ name: file.name, bytes, ...(path ? { path } : {}) });
+      } catch {
+        picked.push(refused(file, path, 'unreadable', 'could not be read (a folder, or removed since the drop)'));
+      }
+    }
+  }
+  return picked;
+}
+
+export function createDesktopBridge(ipc: BridgeIpc, pathForFile: PathForFile) {
+  return {
+    platform: 'desktop',
+    openFiles: (request: OpenFilesRequest) => ipc.invoke(CHANNELS.openFiles, request) as Promise<PickedFile[]>,
+    saveFile: (request: SaveFileRequest) => ipc.invoke(CHANNELS.saveFile, request) as Promise<SaveResult>,
+    readDroppedFiles: (files: readonly File[]) => readDroppedFiles(files, pathForFile),
+    appInfo: () => ipc.invoke(CHANNELS.appInfo) as Promise<AppInfo>,
+    onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+      // Only the command crosses into the page, never the IPC event (it carries the sender).
+      const forward = (_event: unknown, command: unknown): void => {
+        const parsed = menuCommandSchema.safeParse(command);
+        if (parsed.success) listener(parsed.data);
+      };
+      ipc.on(CHANNELS.menuCommand, forward);
+      return () => {
+        ipc.removeListener(CHANNELS.menuCommand, forward);
+      };
+    },
+  } as const satisfies DossierBridge;
+}

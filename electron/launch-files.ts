@@ -1,0 +1,25 @@
+// `.dossier` bundles the OS asks us to open through the file association: on Windows and Linux
+// they arrive as command-line arguments (of the first or a second instance), on macOS as
+// 'open-file' events. Pure functions; main.ts keeps the list.
+import path from 'node:path';
+
+export const BUNDLE_EXTENSION = '.dossier';
+
+export function isBundlePath(candidate: string): boolean {
+  return path.extname(candidate).toLowerCase() === BUNDLE_EXTENSION && path.basename(candidate) !== BUNDLE_EXTENSION;
+}
+
+/**
+ * The bundle paths in a command line, made absolute against `cwd` (the launching shell's
+ * directory, which a second instance reports). Switches (`--foo=x.dossier`) and the executable
+ * and app arguments are ignored.
+ */
+export function bundlePathsFromArgv(argv: readonly string[], cwd: string): string[] {
+  const paths: string[] = [];
+  for (const arg of argv.slice(1)) {
+    if (arg.startsWith('-') || !isBundlePath(arg)) continue;
+    const absolute = path.resolve(cwd, arg);
+    if (!paths.includes(absolute)) paths.push(absolute);
+  }
+  return paths;
+}

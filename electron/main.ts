@@ -1,0 +1,180 @@
+// Dossier's main process: wiring only. The logic it wires — the app:// protocol, the window's
+// security policy, the IPC handlers, the menu, launch arguments — lives in plain modules next to
+// this one, which the unit tests under test/unit/electron exercise without Electron.
+import { readFile, open, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  protocol,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
+import { CHANNELS, type MenuCommand } from '../shared/ipc/contract';
+import { createIpcHandlers, registerIpcHandlers, type BridgeFs } from './ipc';
+import { bundlePathsFromArgv, isBundlePath } from './launch-files';
+import { buildMenuTemplate } from './menu';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
+import {
+  BLOCKED_REQUEST_URLS,
+  externalLinkTarget,
+  isNavigationAllowed,
+  isPermissionAllowed,
+  mainWindowOptions,
+  windowBackground,
+} from './security';
+
+// Bundled to dist/electron/main.cjs: the preload sits beside it, the renderer in dist/renderer.
+const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
+const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
+
+// Bundles opened through the file association; sync bundles reach the renderer in a later issue.
+const pendingBundlePaths: string[] = bundlePathsFromArgv(process.argv, process.cwd());
+let mainWindow: BrowserWindow | null = null;
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
+app.enableSandbox();
+
+app.on('open-file', (event, filePath) => {
+  event.preventDefault();
+  if (isBundlePath(filePath) && !pendingBundlePaths.includes(filePath)) pendingBundlePaths.push(filePath);
+});
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    for (const bundle of bundlePathsFromArgv(argv, workingDirectory)) {
+      if (!pendingBundlePaths.includes(bundle)) pendingBundlePaths.push(bundle);
+    }
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    } else if (app.isReady()) {
+      createMainWindow();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  });
+
+  void app.whenReady().then(() => {
+    if (process.platform === 'win32') app.setAppUserModelId('app.dossier.reader');
+    configureSession();
+    protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: RENDERER_DIR, readFile }));
+    registerIpc();
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          platform: process.platform,
+          isPackaged: app.isPackaged,
+          locale: app.getLocale(),
+          send: sendMenuCommand,
+        }),
+      ),
+    );
+    nativeTheme.on('updated', () => {
+      for (const window of BrowserWindow.getAllWindows()) {
+        window.setBackgroundColor(windowBackground(nativeTheme.shouldUseDarkColors));
+      }
+    });
+    createMainWindow();
+  });
+}
+
+function configureSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl)),
+  );
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin),
+  );
+  // No remote content: the CSP already says so; the session enforces it for every request.
+  ses.webRequest.onBeforeRequest({ urls: BLOCKED_REQUEST_URLS }, (_details, callback) => callback({ cancel: true }));
+}
+
+function hardenWebContents(contents: WebContents): void {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-navigate', (event) => {
+    if (!isNavigationAllowed(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isNavigationAllowed(event.url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    const external = externalLinkTarget(url);
+    if (external) void shell.openExternal(external);
+    return { action: 'deny' };
+  });
+}
+
+function createMainWindow(): void {
+  const window = new BrowserWindow(
+    mainWindowOptions({
+      preloadPath: PRELOAD_PATH,
+      dark: nativeTheme.shouldUseDarkColors,
+      isPackaged: app.isPackaged,
+    }),
+  );
+  mainWindow = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(APP_ENTRY_URL);
+}
+
+function sendMenuCommand(command: MenuCommand, focused: unknown): void {
+  const target = focused instanceof BrowserWindow ? focused : (BrowserWindow.getFocusedWindow() ?? mainWindow);
+  if (target && !target.isDestroyed()) target.webContents.send(CHANNELS.menuCommand, command);
+  else createMainWindow();
+}
+
+interface MainSender {
+  url: string;
+  window: BrowserWindow | null;
+}
+
+function registerIpc(): void {
+  const fs: BridgeFs = { stat, readFile, open, rename, unlink };
+  const handlers = createIpcHandlers<MainSender>({
+    dialog: {
+      showOpenDialog: (sender, options) =>
+        sender.window ? dialog.showOpenDialog(sender.window, options) : dialog.showOpenDialog(options),
+      showSaveDialog: (sender, options) =>
+        sender.window ? dialog.showSaveDialog(sender.window, options) : dialog.showSaveDialog(options),
+    },
+    fs,
+    appInfo: () => ({
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: 'desktop',
+      versions: {
+        electron: process.versions.electron ?? '',
+        chrome: process.versions.chrome ?? '',
+        node: process.versions.node,
+      },
+    }),
+    defaultSaveDirectory: () => app.getPath('documents'),
+  });
+  registerIpcHandlers(ipcMain, handlers, (event: IpcMainInvokeEvent): MainSender => {
+    // Only a top-level frame speaks for the page; an (impossible, frame-src 'none') subframe does not.
+    const frame = event.senderFrame;
+    return {
+      url: frame && frame.parent === null ? frame.url : '',
+      window: BrowserWindow.fromWebContents(event.sender),
+    };
+  });
+}
