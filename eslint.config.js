@@ -11,13 +11,19 @@ export const layerRules = {
   shared: [
     pattern(['electron', 'electron/*'], 'shared/ is plain TypeScript: no Electron.'),
     pattern(['dexie', 'dexie-*'], 'shared/ is plain TypeScript: storage lives in renderer/db.'),
-    pattern(['react', 'react-dom', 'react/*', 'react-dom/*', 'lexical', '@lexical/*'], 'shared/ is plain TypeScript: no UI.'),
+    pattern(
+      ['react', 'react-dom', 'react/*', 'react-dom/*', 'lexical', '@lexical/*'],
+      'shared/ is plain TypeScript: no UI.',
+    ),
     pattern(['pdfjs-dist', 'pdfjs-dist/*'], 'shared/ is plain TypeScript: PDF I/O lives at the edges.'),
     pattern(node, 'shared/ runs in browsers and workers too: no Node modules.'),
     pattern(['**/renderer/**', '**/electron/**'], 'shared/ imports nothing from renderer/ or electron/.'),
   ],
   renderer: [
-    pattern(['electron', 'electron/*'], 'renderer/ reaches the desktop only through the bridge (shared/ipc/contract.ts).'),
+    pattern(
+      ['electron', 'electron/*'],
+      'renderer/ reaches the desktop only through the bridge (shared/ipc/contract.ts).',
+    ),
     pattern(node, 'renderer/ runs in a sandbox: no Node modules.'),
     pattern(['**/electron/**'], 'renderer/ never imports electron/.'),
   ],

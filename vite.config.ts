@@ -2,7 +2,7 @@
 // and served over http for the web build.
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { CONTENT_SECURITY_POLICY } from './shared/security/csp';
+import { CONTENT_SECURITY_POLICY } from './shared/security/csp.ts';
 import pkg from './package.json' with { type: 'json' };
 
 /** The strict CSP goes into the built page only: Vite's dev server needs inline scripts. */
@@ -11,7 +11,10 @@ function contentSecurityPolicy(): Plugin {
     name: 'dossier-csp',
     apply: 'build',
     transformIndexHtml: (html) =>
-      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+      html.replace(
+        '<head>',
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+      ),
   };
 }
 

@@ -5,7 +5,8 @@ import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import { isAppUrl } from './protocol';
 
 export const WINDOW_TITLE = 'Dossier';
-export const WINDOW_BACKGROUND = { dark: '#1e1f22', light: '#ffffff' } as const;
+// The renderer's --bg colours (renderer/styles.css), so the first paint does not flash.
+export const WINDOW_BACKGROUND = { dark: '#16181c', light: '#fbfaf7' } as const;
 
 /** The renderer's webPreferences: isolated, sandboxed, no Node, and nothing loaded from outside. */
 export function secureWebPreferences(options: { preloadPath: string; devTools: boolean }): WebPreferences {

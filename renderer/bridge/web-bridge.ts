@@ -1,6 +1,12 @@
 // The bridge of the web build: the same interface as the desktop preload, made of
 // browser APIs (a file input for the open dialog, a download for saving).
-import type { DossierBridge, MenuCommand, OpenFilesRequest, PickedFile, SaveFileRequest } from '../../shared/ipc/contract';
+import type {
+  DossierBridge,
+  MenuCommand,
+  OpenFilesRequest,
+  PickedFile,
+  SaveFileRequest,
+} from '../../shared/ipc/contract';
 
 async function readFiles(files: readonly File[]): Promise<PickedFile[]> {
   return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));

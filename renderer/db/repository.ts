@@ -11,8 +11,7 @@ import type { DocumentBody, DocumentOriginal, DossierDatabase } from './database
 
 /** What became of each parsed file of a batch, in the batch's order. */
 export type ImportedDraft =
-  | { status: 'added'; meta: DocumentMeta }
-  | { status: 'duplicate'; existingId: string; existingTitle: string };
+  { status: 'added'; meta: DocumentMeta } | { status: 'duplicate'; existingId: string; existingTitle: string };
 
 /** Everything a deleted document took with it, so the deletion can be undone. */
 export interface DeletedDocument {
@@ -30,7 +29,9 @@ export interface NewAnnotation {
   author?: string;
 }
 
-export type AnnotationPatch = Partial<Pick<AnnotationRecord, 'color' | 'note' | 'noteText' | 'tags' | 'target' | 'orphaned'>>;
+export type AnnotationPatch = Partial<
+  Pick<AnnotationRecord, 'color' | 'note' | 'noteText' | 'tags' | 'target' | 'orphaned'>
+>;
 export type DocumentPatch = Partial<Pick<DocumentMeta, 'title' | 'source' | 'published'>>;
 
 /** A document's new text, e.g. after re-running cleaning; annotations are re-anchored onto it. */
@@ -125,7 +126,11 @@ export function createRepository(db: DossierDatabase) {
         });
         await db.annotations.bulkPut(updated);
         await db.bodies.put({ id, text: replacement.text, blocks: replacement.blocks });
-        await db.documents.put({ ...touched(meta), contentHash: replacement.contentHash, length: replacement.text.length });
+        await db.documents.put({
+          ...touched(meta),
+          contentHash: replacement.contentHash,
+          length: replacement.text.length,
+        });
         return report;
       });
     },
@@ -146,7 +151,11 @@ export function createRepository(db: DossierDatabase) {
           const part = parts[index]!;
           const start = a.target.position.start - offset;
           const end = Math.min(a.target.position.end - offset, part.text.length);
-          return { ...touched(a), documentId: part.id, target: describeRange(part.text, start, Math.max(end, start + 1)) };
+          return {
+            ...touched(a),
+            documentId: part.id,
+            target: describeRange(part.text, start, Math.max(end, start + 1)),
+          };
         });
         await db.annotations.bulkPut(moved);
         await Promise.all([db.documents.delete(id), db.bodies.delete(id), db.originals.delete(id)]);

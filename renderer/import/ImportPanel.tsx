@@ -12,15 +12,18 @@ const STATE_KEYS: Record<FileProgress['state'], StringKey> = {
   refused: 'refused',
 };
 
-function refusalText(file: FileProgress, t: ReturnType<typeof useI18n>['t']): string {
+/** The refusal in the analyst's language; the detailed sentence from ingest is English. */
+function refusalText(file: FileProgress, i18n: ReturnType<typeof useI18n>): string {
   if (!file.refusal) return '';
+  if (i18n.language === 'en') return file.refusal.message;
   const key = `refusal_${file.refusal.code.replace(/-/g, '_')}` as StringKey;
-  return `${t(key)} — ${file.refusal.message}`;
+  return `${i18n.t(key)}（${file.refusal.message}）`;
 }
 
 /** Per-file progress of an import, then its summary: imported, skipped and refused, with reasons. */
 export function ImportPanel(props: { progress: ImportProgress; onCancel: () => void; onClose: () => void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { progress } = props;
   const finished = progress.phase !== 'running';
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -55,7 +58,7 @@ export function ImportPanel(props: { progress: ImportProgress; onCancel: () => v
           <li key={i} className={`import-file state-${file.state}`} data-state={file.state}>
             <span className="file-name">{file.name}</span>
             <span className="file-state">{t(STATE_KEYS[file.state])}</span>
-            {file.refusal && <span className="file-reason">{refusalText(file, t)}</span>}
+            {file.refusal && <span className="file-reason">{refusalText(file, i18n)}</span>}
             {file.documentId && (file.state === 'imported' || file.state === 'duplicate') && (
               <button className="link" onClick={() => navigate({ screen: 'reader', documentId: file.documentId! })}>
                 {file.title}

@@ -4,6 +4,7 @@ import { useRepository } from '../app/repository-context';
 import { navigate } from '../app/route';
 import { useLive } from '../db/live';
 import { useI18n } from '../i18n/i18n';
+import { TrashIcon } from '../ui/icons';
 import { useToast } from '../ui/toasts';
 import { libraryRows, librarySources, type LibrarySort } from './library-rows';
 
@@ -115,7 +116,7 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
                     void remove(meta.id);
                   }}
                 >
-                  🗑
+                  <TrashIcon />
                 </button>
               </td>
             </tr>

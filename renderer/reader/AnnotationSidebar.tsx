@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { HIGHLIGHT_COLORS, type AnnotationRecord, type HighlightColor } from '../../shared/model/types';
 import { useRepository } from '../app/repository-context';
 import { useI18n } from '../i18n/i18n';
+import { TrashIcon } from '../ui/icons';
 import type { StringKey } from '../i18n/strings';
 import { useToast } from '../ui/toasts';
 import { NoteEditor } from './NoteEditor';
@@ -27,7 +28,14 @@ export function ColorPicker(props: { value?: HighlightColor; onPick: (color: Hig
 }
 
 function parseTags(input: string): string[] {
-  return [...new Set(input.split(/[,，、;；]/).map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      input
+        .split(/[,，、;；]/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 function AnnotationCard(props: { annotation: AnnotationRecord; active: boolean; onSelect: () => void }) {
@@ -79,7 +87,11 @@ function AnnotationCard(props: { annotation: AnnotationRecord; active: boolean; 
         </button>
       )}
       <div className="card-row" onClick={(e) => e.stopPropagation()}>
-        <ColorPicker value={a.color} label={t('highlight')} onPick={(color) => void repository.annotations.update(a.id, { color })} />
+        <ColorPicker
+          value={a.color}
+          label={t('highlight')}
+          onPick={(color) => void repository.annotations.update(a.id, { color })}
+        />
         <input
           className="tags-input"
           aria-label={t('tags')}
@@ -90,7 +102,7 @@ function AnnotationCard(props: { annotation: AnnotationRecord; active: boolean; 
           onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         />
         <button className="icon" aria-label={t('delete')} title={t('delete')} onClick={() => void remove()}>
-          🗑
+          <TrashIcon />
         </button>
       </div>
     </li>
@@ -104,7 +116,9 @@ export function AnnotationSidebar(props: {
   onSelect: (id: string) => void;
 }) {
   const { t } = useI18n();
-  const placed = props.annotations.filter((a) => !a.orphaned).sort((a, b) => a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end);
+  const placed = props.annotations
+    .filter((a) => !a.orphaned)
+    .sort((a, b) => a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end);
   const orphans = props.annotations.filter((a) => a.orphaned);
   const card = (a: AnnotationRecord) => (
     <AnnotationCard key={a.id} annotation={a} active={a.id === props.activeId} onSelect={() => props.onSelect(a.id)} />

@@ -17,7 +17,9 @@ export function DetailsPanel({ meta, onClose }: { meta: DocumentMeta; onClose: (
   const [site, setSite] = useState(meta.source.site ?? '');
   const [url, setUrl] = useState(meta.source.url ?? '');
   const [authors, setAuthors] = useState(meta.source.authors.join('、'));
-  const [day, setDay] = useState(meta.published?.precision === 'day' ? meta.published.from : (meta.published?.from ?? ''));
+  const [day, setDay] = useState(
+    meta.published?.precision === 'day' ? meta.published.from : (meta.published?.from ?? ''),
+  );
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -27,7 +29,10 @@ export function DetailsPanel({ meta, onClose }: { meta: DocumentMeta; onClose: (
         ...meta.source,
         site: site.trim() || null,
         url: url.trim() || null,
-        authors: authors.split(/[、,，;；\s]+/).map((a) => a.trim()).filter(Boolean),
+        authors: authors
+          .split(/[、,，;；\s]+/)
+          .map((a) => a.trim())
+          .filter(Boolean),
       },
       published: dayDate(day, meta.published),
     });
@@ -44,7 +49,11 @@ export function DetailsPanel({ meta, onClose }: { meta: DocumentMeta; onClose: (
         {t('publishedDate')}
         <input type="date" value={day} onChange={(e) => setDay(e.target.value)} data-field="published" />
       </label>
-      {meta.published?.status === 'inferred' && <p className="hint">{t('inferredHint')} “{meta.published.text}”</p>}
+      {meta.published?.status === 'inferred' && (
+        <p className="hint">
+          {t('inferredHint')} “{meta.published.text}”
+        </p>
+      )}
       <label>
         {t('site')}
         <input value={site} onChange={(e) => setSite(e.target.value)} lang="zh" />

@@ -10,7 +10,19 @@ interface Props {
 }
 
 /** A block's text, cut into runs at highlight boundaries; highlighted runs are <mark>s. */
-function Runs({ text, block, ranges, colors, activeId }: { text: string; block: Block; ranges: MarkedRange[]; colors: Map<string, string>; activeId: string | null }) {
+function Runs({
+  text,
+  block,
+  ranges,
+  colors,
+  activeId,
+}: {
+  text: string;
+  block: Block;
+  ranges: MarkedRange[];
+  colors: Map<string, string>;
+  activeId: string | null;
+}) {
   return (
     <>
       {segmentSpan(block, ranges).map((seg) => {
@@ -51,11 +63,12 @@ export const DocumentText = memo(function DocumentText({ text, blocks, annotatio
   const runs = (block: Block) => <Runs text={text} block={block} ranges={ranges} colors={colors} activeId={activeId} />;
 
   const out: ReactNode[] = [];
-  for (let i = 0; i < blocks.length; ) {
+  for (let i = 0; i < blocks.length;) {
     const block = blocks[i]!;
     if (block.type === 'list-item') {
       const items: Block[] = [];
-      while (i < blocks.length && blocks[i]!.type === 'list-item' && blocks[i]!.ordered === block.ordered) items.push(blocks[i++]!);
+      while (i < blocks.length && blocks[i]!.type === 'list-item' && blocks[i]!.ordered === block.ordered)
+        items.push(blocks[i++]!);
       const List = block.ordered ? 'ol' : 'ul';
       out.push(
         <List key={block.start}>
@@ -70,7 +83,8 @@ export const DocumentText = memo(function DocumentText({ text, blocks, annotatio
     }
     if (block.type === 'table-cell') {
       const cells: Block[] = [];
-      while (i < blocks.length && blocks[i]!.type === 'table-cell' && blocks[i]!.table === block.table) cells.push(blocks[i++]!);
+      while (i < blocks.length && blocks[i]!.type === 'table-cell' && blocks[i]!.table === block.table)
+        cells.push(blocks[i++]!);
       const rows = new Map<number, Block[]>();
       for (const cell of cells) rows.set(cell.row ?? 0, [...(rows.get(cell.row ?? 0) ?? []), cell]);
       out.push(

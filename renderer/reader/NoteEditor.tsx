@@ -19,13 +19,28 @@ function Toolbar() {
   const { t } = useI18n();
   return (
     <div className="note-toolbar" role="toolbar" aria-label={t('note')}>
-      <button type="button" aria-label={t('bold')} title={`${t('bold')} (Ctrl+B)`} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}>
+      <button
+        type="button"
+        aria-label={t('bold')}
+        title={`${t('bold')} (Ctrl+B)`}
+        onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}
+      >
         <b>B</b>
       </button>
-      <button type="button" aria-label={t('italic')} title={`${t('italic')} (Ctrl+I)`} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}>
+      <button
+        type="button"
+        aria-label={t('italic')}
+        title={`${t('italic')} (Ctrl+I)`}
+        onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}
+      >
         <i>I</i>
       </button>
-      <button type="button" aria-label={t('bulletList')} title={t('bulletList')} onClick={() => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined)}>
+      <button
+        type="button"
+        aria-label={t('bulletList')}
+        title={t('bulletList')}
+        onClick={() => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined)}
+      >
         •
       </button>
     </div>

@@ -73,7 +73,10 @@ export function ReaderView(props: {
     async (color: HighlightColor) => {
       if (!pending || !body) return;
       setLastColor(color);
-      const record = await repository.annotations.create({ documentId, start: pending.start, end: pending.end, color }, body.text);
+      const record = await repository.annotations.create(
+        { documentId, start: pending.start, end: pending.end, color },
+        body.text,
+      );
       window.getSelection()?.removeAllRanges();
       setPending(null);
       setActiveId(record.id);
@@ -119,7 +122,11 @@ export function ReaderView(props: {
     const parts = splitDocument({ ...meta, text: body.text, blocks: body.blocks }, firstBlocks);
     const stored = await repository.documents.original(documentId);
     const records = documentsFromParts(meta, parts, stored?.original);
-    const metas = await repository.documents.replaceWithParts(documentId, records, parts.map((p) => p.startOffset));
+    const metas = await repository.documents.replaceWithParts(
+      documentId,
+      records,
+      parts.map((p) => p.startOffset),
+    );
     setPanel('none');
     navigate({ screen: 'reader', documentId: metas[0]!.id });
   };
@@ -152,7 +159,9 @@ export function ReaderView(props: {
                     <button
                       className="link"
                       onClick={() =>
-                        void repository.documents.update(documentId, { published: { ...meta.published!, status: 'confirmed' } })
+                        void repository.documents.update(documentId, {
+                          published: { ...meta.published!, status: 'confirmed' },
+                        })
                       }
                     >
                       {t('confirm')}
@@ -164,7 +173,10 @@ export function ReaderView(props: {
             {meta.source.authors.length > 0 && <span lang="zh">{meta.source.authors.join('、')}</span>}
           </p>
           <div className="doc-actions">
-            <button onClick={() => setPanel(panel === 'details' ? 'none' : 'details')} aria-expanded={panel === 'details'}>
+            <button
+              onClick={() => setPanel(panel === 'details' ? 'none' : 'details')}
+              aria-expanded={panel === 'details'}
+            >
               {t('details')}
             </button>
             <button onClick={() => (panel === 'original' ? setPanel('none') : void showOriginal())}>
@@ -197,19 +209,26 @@ export function ReaderView(props: {
             onClick={(e) => {
               const mark = (e.target as HTMLElement).closest<HTMLElement>('mark[data-ids]');
               const window_selection = window.getSelection();
-              if (mark && (!window_selection || window_selection.isCollapsed)) setActiveId(mark.dataset.ids!.split(' ').pop()!);
+              if (mark && (!window_selection || window_selection.isCollapsed))
+                setActiveId(mark.dataset.ids!.split(' ').pop()!);
             }}
           >
             <DocumentText text={body.text} blocks={body.blocks} annotations={annotations ?? []} activeId={activeId} />
             {pending && (
-              <div className="selection-toolbar" style={{ top: pending.top, left: pending.left }} onMouseDown={(e) => e.preventDefault()}>
+              <div
+                className="selection-toolbar"
+                style={{ top: pending.top, left: pending.left }}
+                onMouseDown={(e) => e.preventDefault()}
+              >
                 <ColorPicker label={t('highlight')} onPick={(color) => void highlight(color)} />
               </div>
             )}
           </article>
         )}
       </div>
-      {!props.sidebarHidden && <AnnotationSidebar annotations={annotations ?? []} activeId={activeId} onSelect={select} />}
+      {!props.sidebarHidden && (
+        <AnnotationSidebar annotations={annotations ?? []} activeId={activeId} onSelect={select} />
+      )}
       {panel === 'split' && (
         <SplitDialog
           text={body.text}

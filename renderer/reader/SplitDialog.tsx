@@ -32,7 +32,12 @@ export function SplitDialog(props: {
           {props.blocks.map((block, index) => (
             <li key={block.start} className={starts.has(index) ? 'split-start' : ''}>
               <label>
-                <input type="checkbox" checked={starts.has(index)} disabled={index === 0} onChange={() => toggle(index)} />
+                <input
+                  type="checkbox"
+                  checked={starts.has(index)}
+                  disabled={index === 0}
+                  onChange={() => toggle(index)}
+                />
                 <span lang="zh">{props.text.slice(block.start, Math.min(block.end, block.start + 80))}</span>
               </label>
             </li>
@@ -40,7 +45,11 @@ export function SplitDialog(props: {
         </ol>
         <div className="form-actions">
           <button onClick={props.onClose}>{t('cancel')}</button>
-          <button className="primary" disabled={starts.size < 2} onClick={() => props.onSplit([...starts].sort((a, b) => a - b))}>
+          <button
+            className="primary"
+            disabled={starts.size < 2}
+            onClick={() => props.onSplit([...starts].sort((a, b) => a - b))}
+          >
             {t('splitConfirm', { count: starts.size })}
           </button>
         </div>

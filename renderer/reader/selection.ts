@@ -23,10 +23,20 @@ export function offsetOfPoint(root: HTMLElement, node: Node, offset: number): nu
   const runs = [...root.querySelectorAll<HTMLElement>('[data-offset]')];
   const child = element.childNodes[offset];
   if (child) {
-    const after = runs.find((r) => child === r || child.contains(r) || (child.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+    const after = runs.find(
+      (r) =>
+        child === r || child.contains(r) || (child.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+    );
     if (after) return runStart(after);
   }
-  const before = [...runs].reverse().find((r) => element === r || element.contains(r) || (element.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_PRECEDING) !== 0);
+  const before = [...runs]
+    .reverse()
+    .find(
+      (r) =>
+        element === r ||
+        element.contains(r) ||
+        (element.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_PRECEDING) !== 0,
+    );
   return before ? runStart(before) + (before.textContent?.length ?? 0) : null;
 }
 

@@ -10,7 +10,10 @@ export const MAX_BRIDGE_FILES = 500;
 
 export const fileFilterSchema = z.object({
   name: z.string().min(1).max(100),
-  extensions: z.array(z.string().regex(/^[a-z0-9*]{1,12}$/i)).min(1).max(20),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9*]{1,12}$/i))
+    .min(1)
+    .max(20),
 });
 export type FileFilter = z.infer<typeof fileFilterSchema>;
 

@@ -46,7 +46,12 @@ let server: PreviewServer | null = null;
 /** Serves dist/renderer (built by `npm run build`, which `npm test` runs first). */
 async function appUrl(): Promise<string> {
   if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('Build the app first: npm run build');
-  server ??= await preview({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), preview: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'silent' });
+  server ??= await preview({
+    root: join(ROOT, 'renderer'),
+    configFile: join(ROOT, 'vite.config.ts'),
+    preview: { port: 0, host: '127.0.0.1', open: false },
+    logLevel: 'silent',
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('The preview server has no address');
   return url;

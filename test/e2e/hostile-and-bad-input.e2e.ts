@@ -27,7 +27,8 @@ describe('hostile and broken files', () => {
     app = await launch();
     app.page.on('request', (r) => {
       const url = new URL(r.url());
-      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['blob:', 'data:', 'app:'].includes(url.protocol)) offsite.push(r.url());
+      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['blob:', 'data:', 'app:'].includes(url.protocol))
+        offsite.push(r.url());
     });
     app.page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -63,13 +64,15 @@ describe('hostile and broken files', () => {
 
   it('refuses broken files one by one with a reason, and imports the rest of the batch', async () => {
     const { page } = app;
-    await page.click('.import-panel footer button').catch(() => {});
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
     await dropFiles(app, [
       { name: 'empty.txt', bytes: Buffer.alloc(0) },
       { name: 'photo.txt', bytes: Buffer.concat([png, Buffer.alloc(64)]) },
       { name: 'slides.pptx', bytes: Buffer.from('PK\u0003\u0004') },
-      { name: '好文章.txt', bytes: Buffer.from('北京市推进京津冀协同发展\n\n2019年6月6日\n\n今年将完成90项具体任务。\n', 'utf8') },
+      {
+        name: '好文章.txt',
+        bytes: Buffer.from('北京市推进京津冀协同发展\n\n2019年6月6日\n\n今年将完成90项具体任务。\n', 'utf8'),
+      },
     ]);
     await expect.poll(() => page.locator('.import-file[data-state="refused"]').count(), POLL).toBe(3);
     await expect.poll(() => page.locator('.import-file[data-state="imported"]').count(), POLL).toBe(1);

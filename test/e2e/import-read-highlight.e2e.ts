@@ -41,7 +41,9 @@ describe('an analyst imports the sample documents, reads one and highlights a pa
   it('opens a document in a clean reading view with its detected metadata', async () => {
     const { page } = app;
     await page.click('.library-table tbody tr:has-text("北京市设九工作组")');
-    await expect.poll(() => page.locator('.doc-header h1').first().textContent(), POLL).toBe('推进“京津冀协同发展” 北京市设九工作组');
+    await expect
+      .poll(() => page.locator('.doc-header h1').first().textContent(), POLL)
+      .toBe('推进“京津冀协同发展” 北京市设九工作组');
     await expect.poll(() => page.locator('.doc-meta').first().textContent(), POLL).toContain('2016-01-28');
     await expect.poll(() => page.locator('.doc-text').first().textContent(), POLL).toContain(PASSAGE);
     expect(await page.locator('.doc-text').first().textContent()).not.toContain('新浪广东');
@@ -67,6 +69,8 @@ describe('an analyst imports the sample documents, reads one and highlights a pa
     app = await app.restart();
     await app.page.click('.library-table tbody tr:has-text("北京市设九工作组")');
     await expect.poll(() => app.page.locator('mark.hl-green').first().textContent(), POLL).toBe(PASSAGE);
-    await expect.poll(() => app.page.locator('.annotation-card [data-note-editor]').first().textContent(), POLL).toBe(NOTE);
+    await expect
+      .poll(() => app.page.locator('.annotation-card [data-note-editor]').first().textContent(), POLL)
+      .toBe(NOTE);
   });
 });

@@ -3,7 +3,9 @@ import { segmentSpan } from '../../../shared/anchoring/segments';
 
 describe('segmentSpan', () => {
   it('returns the whole span unmarked when nothing overlaps it', () => {
-    expect(segmentSpan({ start: 10, end: 20 }, [{ id: 'a', start: 0, end: 5 }])).toEqual([{ start: 10, end: 20, ids: [] }]);
+    expect(segmentSpan({ start: 10, end: 20 }, [{ id: 'a', start: 0, end: 5 }])).toEqual([
+      { start: 10, end: 20, ids: [] },
+    ]);
   });
 
   it('cuts at highlight boundaries and clips highlights that cross the block edge', () => {

@@ -35,7 +35,11 @@ describe('documents', () => {
   it('stores a batch, and skips content already in the library or repeated in the batch', async () => {
     const first = await repo.documents.importBatch([draft('甲文章正文'), draft('乙文章正文')]);
     expect(first.map((r) => r.status)).toEqual(['added', 'added']);
-    const second = await repo.documents.importBatch([draft('甲文章正文', 'again'), draft('丙文章正文'), draft('丙文章正文')]);
+    const second = await repo.documents.importBatch([
+      draft('甲文章正文', 'again'),
+      draft('丙文章正文'),
+      draft('丙文章正文'),
+    ]);
     expect(second.map((r) => r.status)).toEqual(['duplicate', 'added', 'duplicate']);
     expect(await repo.documents.list()).toHaveLength(3);
   });
@@ -68,7 +72,11 @@ describe('documents', () => {
     await repo.annotations.create({ documentId: id, start: 4, end: 8, color: 'yellow' }, text);
     await repo.annotations.create({ documentId: id, start: 0, end: 3, color: 'blue' }, text);
     const next = '新增导语。京张铁路年底建成通车。第三段。';
-    const report = await repo.documents.replaceText(id, { text: next, blocks: [{ type: 'paragraph', start: 0, end: next.length }], contentHash: 'h2' });
+    const report = await repo.documents.replaceText(id, {
+      text: next,
+      blocks: [{ type: 'paragraph', start: 0, end: next.length }],
+      contentHash: 'h2',
+    });
     expect(report).toEqual({ kept: 0, moved: 1, orphaned: 1 });
     const annotations = await repo.annotations.forDocument(id);
     expect(annotations).toHaveLength(2);

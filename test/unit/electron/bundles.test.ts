@@ -143,7 +143,7 @@ describe('dist/electron/main.cjs', () => {
     expect(window.url).toBe('app://dossier/index.html');
     expect(window.options).toMatchObject({
       title: 'Dossier',
-      backgroundColor: '#1e1f22',
+      backgroundColor: '#16181c',
       webPreferences: {
         preload: path.join(outDir, 'preload.cjs'),
         contextIsolation: true,

@@ -27,19 +27,37 @@ const docs = [
 
 describe('library rows', () => {
   it('sorts by publication date, newest first, undated last', () => {
-    expect(libraryRows(docs, new Map(), { text: '', source: '' }, 'date').map((r) => r.meta.id)).toEqual(['b', 'a', 'c']);
+    expect(libraryRows(docs, new Map(), { text: '', source: '' }, 'date').map((r) => r.meta.id)).toEqual([
+      'b',
+      'a',
+      'c',
+    ]);
   });
 
   it('sorts by highlight count and by import time', () => {
-    const counts = new Map([['c', 5], ['a', 2]]);
-    expect(libraryRows(docs, counts, { text: '', source: '' }, 'highlights').map((r) => r.highlights)).toEqual([5, 2, 0]);
-    expect(libraryRows(docs, counts, { text: '', source: '' }, 'imported').map((r) => r.meta.id)).toEqual(['a', 'c', 'b']);
+    const counts = new Map([
+      ['c', 5],
+      ['a', 2],
+    ]);
+    expect(libraryRows(docs, counts, { text: '', source: '' }, 'highlights').map((r) => r.highlights)).toEqual([
+      5, 2, 0,
+    ]);
+    expect(libraryRows(docs, counts, { text: '', source: '' }, 'imported').map((r) => r.meta.id)).toEqual([
+      'a',
+      'c',
+      'b',
+    ]);
   });
 
   it('filters by words in the title or source, and by source', () => {
-    expect(libraryRows(docs, new Map(), { text: '工作', source: '' }, 'date').map((r) => r.meta.id)).toEqual(['b', 'a']);
+    expect(libraryRows(docs, new Map(), { text: '工作', source: '' }, 'date').map((r) => r.meta.id)).toEqual([
+      'b',
+      'a',
+    ]);
     expect(libraryRows(docs, new Map(), { text: '青年报', source: '' }, 'date').map((r) => r.meta.id)).toEqual(['a']);
-    expect(libraryRows(docs, new Map(), { text: '', source: '北京青年报' }, 'date').map((r) => r.meta.id)).toEqual(['a']);
+    expect(libraryRows(docs, new Map(), { text: '', source: '北京青年报' }, 'date').map((r) => r.meta.id)).toEqual([
+      'a',
+    ]);
   });
 
   it('lists distinct sources', () => {
