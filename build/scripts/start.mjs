@@ -99,8 +99,26 @@ function runElectron(binary) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
+/**
+ * Installs skip Electron's download (.npmrc); the first start tries it. Offline, it fails in a
+ * moment and we fall back to the browser; online, it says so if it takes a while.
+ */
+async function downloadElectron() {
+  const installer = at('node_modules', 'electron', 'install.js');
+  if (!existsSync(installer)) return null;
+  const child = spawn(process.execPath, [installer], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' },
+  });
+  const notice = setTimeout(() => console.log('Downloading the Electron runtime (first start only)…'), 2000);
+  const code = await new Promise((resolve) => child.on('exit', resolve).on('error', () => resolve(1)));
+  clearTimeout(notice);
+  return code === 0 ? electronBinary() : null;
+}
+
 buildIfStale();
-const binary = electronBinary();
+const binary = electronBinary() ?? (await downloadElectron());
 if (binary) {
   runElectron(binary);
 } else {
