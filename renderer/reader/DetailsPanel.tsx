@@ -71,6 +71,11 @@ export function DetailsPanel({ meta, onClose }: { meta: DocumentMeta; onClose: (
           {t('host')}: {meta.source.host}
         </p>
       )}
+      {meta.source.originalSource && (
+        <p className="muted">
+          {t('originalSource')}: {meta.source.originalSource}
+        </p>
+      )}
       {meta.source.editor && (
         <p className="muted">
           {t('editor')}: {meta.source.editor}

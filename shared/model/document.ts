@@ -8,7 +8,7 @@ export function documentFromIngest(draft: IngestedDocument, now: Date = new Date
     ...newRecordBase(now),
     title: draft.title,
     kind: draft.kind,
-    source: draft.source,
+    source: { ...draft.source, originalSource: draft.originalSource ?? null },
     published: draft.published,
     importedAt: now.toISOString(),
     text: draft.text,

@@ -63,6 +63,8 @@ export interface DocumentSource {
   host: string | null;
   /** Editor in charge ("责任编辑"), kept as metadata rather than body text. */
   editor: string | null;
+  /** Where a repost says the article first appeared (e.g. 识政君 (ID:PoliticalInside)). */
+  originalSource?: string | null;
 }
 
 export interface OriginalFile {

@@ -1,0 +1,160 @@
+// `dossier inspect FILE… [--json]`: runs the app's import (shared/ingest) on files and shows
+// what it detected and kept — for checking the cleaning rules on real pages from a terminal.
+import { readFileSync } from 'node:fs';
+import { ingest } from '../../shared/ingest/ingest';
+import type { IngestOutcome } from '../../shared/ingest/types';
+
+const USAGE = `Usage: dossier inspect FILE… [--json] [--max-bytes N]
+
+Imports each file the way the app does and prints the detected title, publication date,
+source and authors, followed by the cleaned text block by block.
+
+Options:
+  --json          print a JSON array, one object per file:
+                  {file, ok, title, published, publishedStatus, source, authors, text, blocks, refusal, …}
+  --max-bytes N   refuse files larger than N bytes (default 20 MB, as in the app)
+  -h, --help      show this help
+
+Exit status: 0 when every file was imported, 1 when any was refused, 2 on a usage error.`;
+
+interface Report {
+  file: string;
+  ok: boolean;
+  title: string | null;
+  /** YYYY-MM-DD or null. */
+  published: string | null;
+  publishedStatus: string | null;
+  /** The publishing site or outlet. */
+  source: string | null;
+  authors: string[];
+  text: string | null;
+  blocks: { type: string; start: number; end: number; text: string; level?: number }[];
+  refusal: { code: string; message: string } | null;
+  host?: string | null;
+  editor?: string | null;
+  url?: string | null;
+  originalSource?: string | null;
+  kind?: string;
+  encoding?: string;
+  contentHash?: string;
+  articles?: { firstBlock: number; title: string; authors: string[] }[];
+  dropped?: string[];
+}
+
+function inspect(file: string, maxBytes: number | undefined): Report {
+  let outcome: IngestOutcome;
+  try {
+    outcome = ingest({ name: file, bytes: new Uint8Array(readFileSync(file)) }, { maxBytes });
+  } catch (error) {
+    const message =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? `${file} does not exist.`
+        : `${file} could not be read: ${(error as Error).message}`;
+    return refused(file, { code: 'unreadable', message });
+  }
+  if (!outcome.ok) return refused(file, outcome.refusal);
+  const d = outcome.doc;
+  return {
+    file,
+    ok: true,
+    title: d.title,
+    published: d.published?.from ?? null,
+    publishedStatus: d.published?.status ?? null,
+    source: d.source.site,
+    authors: d.source.authors,
+    text: d.text,
+    blocks: d.blocks.map((b) => ({ ...b, text: d.text.slice(b.start, b.end) })),
+    refusal: null,
+    host: d.source.host,
+    editor: d.source.editor,
+    url: d.source.url,
+    originalSource: d.originalSource,
+    kind: d.kind,
+    encoding: d.original.encoding,
+    contentHash: d.contentHash,
+    articles: d.articles,
+    dropped: d.dropped,
+  };
+}
+
+const refused = (file: string, refusal: { code: string; message: string }): Report => ({
+  file,
+  ok: false,
+  title: null,
+  published: null,
+  publishedStatus: null,
+  source: null,
+  authors: [],
+  text: null,
+  blocks: [],
+  refusal,
+});
+
+function human(r: Report): string {
+  if (!r.ok) return `== ${r.file}\nREFUSED (${r.refusal!.code}): ${r.refusal!.message}\n`;
+  const lines = [
+    `== ${r.file}`,
+    `title:      ${r.title}`,
+    `published:  ${r.published ?? 'null'}${r.publishedStatus === 'inferred' ? ' (inferred — to confirm)' : ''}`,
+    `source:     ${r.source ?? 'null'}${r.host ? `  (hosted on ${r.host})` : ''}${r.originalSource ? `  (originally ${r.originalSource})` : ''}`,
+    `authors:    ${r.authors.length ? r.authors.join(', ') : '—'}`,
+  ];
+  if (r.editor) lines.push(`editor:     ${r.editor}`);
+  if (r.url) lines.push(`url:        ${r.url}`);
+  lines.push(`kind:       ${r.kind} (${r.encoding}), ${r.blocks.length} blocks, ${r.text!.length} characters`);
+  if (r.articles?.length) {
+    lines.push('articles:');
+    r.articles.forEach((a, i) =>
+      lines.push(
+        `  ${i + 1}. [block ${a.firstBlock}] ${a.title}${a.authors.length ? ` — ${a.authors.join(', ')}` : ''}`,
+      ),
+    );
+  }
+  if (r.dropped?.length) {
+    lines.push(`dropped (${r.dropped.length}):`);
+    for (const d of r.dropped) lines.push(`  - ${d.length > 100 ? `${d.slice(0, 100)}…` : d}`);
+  }
+  lines.push('--- text');
+  r.blocks.forEach((b, i) => lines.push(`[${i}] ${b.type}${b.level ? ` ${b.level}` : ''}: ${b.text}`));
+  return `${lines.join('\n')}\n`;
+}
+
+export function main(argv: string[]): number {
+  const args = argv.slice(2);
+  if (args.length === 0 || args.includes('-h') || args.includes('--help') || args[0] === 'help') {
+    const ok = args.length > 0;
+    (ok ? process.stdout : process.stderr).write(`${USAGE}\n`);
+    return ok ? 0 : 2;
+  }
+  const [command, ...rest] = args;
+  if (command !== 'inspect') {
+    process.stderr.write(`dossier: unknown command "${command}".\n\n${USAGE}\n`);
+    return 2;
+  }
+  let json = false;
+  let maxBytes: number | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--max-bytes') {
+      maxBytes = Number(rest[++i]);
+      if (!Number.isFinite(maxBytes) || maxBytes < 0) {
+        process.stderr.write('dossier: --max-bytes needs a number of bytes.\n');
+        return 2;
+      }
+    } else if (a.startsWith('--')) {
+      process.stderr.write(`dossier: unknown option ${a}.\n\n${USAGE}\n`);
+      return 2;
+    } else files.push(a);
+  }
+  if (files.length === 0) {
+    process.stderr.write(`dossier inspect: no files given.\n\n${USAGE}\n`);
+    return 2;
+  }
+  const reports = files.map((f) => inspect(f, maxBytes));
+  process.stdout.write(json ? `${JSON.stringify(reports, null, 2)}\n` : reports.map(human).join('\n'));
+  return reports.every((r) => r.ok) ? 0 : 1;
+}
+
+process.exitCode = main(process.argv);

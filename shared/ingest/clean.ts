@@ -1,0 +1,167 @@
+// Drops site chrome from a page's blocks. Where a line sits matters as much as what it says:
+// the head of the page (before the article prose) and its tail (after it) are cleared of
+// short chrome lines; inside the article only short lines matching a boilerplate rule,
+// inline jump markers and duplicated text go. A long line in the middle is never dropped.
+import type { RawBlock } from './types';
+import {
+  FOOTER_START,
+  HEAD_ONLY,
+  JUMP,
+  TRAILING_EDITOR,
+  editorIn,
+  isSentenceLike,
+  type BoilerKind,
+} from './boilerplate';
+import { findRelatedTail } from './related';
+import { similarTitles } from './title';
+import { compact, endsSentence, isHeadingLike, isProse, lastSignificant } from './shape';
+
+export interface DroppedLine {
+  text: string;
+  /** Why: a boilerplate kind, or 'footer', 'related', 'duplicate', 'title-repeat', 'chrome', 'jump'. */
+  reason: string;
+}
+
+export interface CleanContext {
+  /** Index of the headline block (kept in the output; the caller decides whether to remove it). */
+  titleIndex: number | null;
+  title: string | null;
+  /** The article's publication year when already known (helps to spot related-news lists). */
+  year: number | null;
+}
+
+export interface CleanResult {
+  blocks: RawBlock[];
+  dropped: DroppedLine[];
+  /** The headline block as it appears in `blocks`, or null. */
+  titleBlock: RawBlock | null;
+  /** The editor in charge ("责任编辑"), kept as metadata. */
+  editor: string | null;
+}
+
+/** Labels of site-written summaries that may repeat the first paragraph: [摘要]…, 导读：… */
+const SUMMARY_LABEL = /^[[【]?(摘要|导读|内容提要|提要|核心提示)[\]】:：]/;
+
+/** Block i is a (possibly truncated) copy of the text that follows it: a teaser or a repeated lead. */
+function duplicatesFollowing(blocks: readonly RawBlock[], i: number, compactOf: (j: number) => string): boolean {
+  const raw = blocks[i]!.text;
+  let norm = compactOf(i);
+  const labeled = SUMMARY_LABEL.test(norm);
+  if (labeled) norm = norm.replace(SUMMARY_LABEL, '');
+  const truncated = labeled || /(\.{2,}|…)$/.test(norm) || !endsSentence(raw);
+  norm = norm.replace(/(\.{2,}|…+)$/, '');
+  if (norm.length < 20) return false;
+  if (!truncated) return i + 1 < blocks.length && compactOf(i + 1) === norm;
+  let following = '';
+  for (let j = i + 1; j < blocks.length && following.length < norm.length; j++) following += compactOf(j);
+  return following.startsWith(norm);
+}
+
+/** A line the footer may contain: boilerplate (not too long), or short and not a finished sentence. */
+const footerCompatible = (b: RawBlock, mark: BoilerKind | null) =>
+  mark !== null ? b.text.length <= 240 : b.text.length <= 60 && lastSignificant(b.text) !== '。';
+
+/** A line that may open the footer: a footer marker that is not a long sentence. */
+const footerStart = (b: RawBlock, mark: BoilerKind | null) =>
+  mark !== null && FOOTER_START.has(mark) && (b.text.length <= 60 || !isSentenceLike(b.text));
+
+/** Inside the article only unmistakable chrome goes: marked lines that are short and not sentences. */
+const dropInBody = (b: RawBlock, mark: BoilerKind) =>
+  mark === 'retitle' || mark === 'markup' || mark === 'symbol' || (b.text.length <= 80 && !isSentenceLike(b.text));
+
+export function cleanBlocks(
+  blocks: readonly RawBlock[],
+  marks: readonly (BoilerKind | null)[],
+  ctx: CleanContext,
+): CleanResult {
+  const n = blocks.length;
+  const drop: (string | null)[] = new Array<string | null>(n).fill(null);
+  const t = ctx.titleIndex;
+
+  // The head: everything before the first line of article prose.
+  let c0 = blocks.findIndex((b, i) => i !== t && !marks[i] && isProse(b.text));
+  if (c0 < 0) c0 = n;
+  const labelTables = new Set(
+    blocks.filter((b) => b.type === 'table-cell' && b.col === 0 && /[:：]$/.test(b.text)).map((b) => b.table),
+  );
+  for (let i = 0; i < c0; i++) {
+    if (i === t) continue;
+    const b = blocks[i]!;
+    if (marks[i]) drop[i] = marks[i]!;
+    else if (t !== null && i < t && ((b.linkRatio ?? 0) >= 0.5 || b.text.length <= 6)) drop[i] = 'chrome';
+    // A "标题：/发文字号：" table above the headline repeats the document's particulars.
+    else if (t !== null && i < t && b.type === 'table-cell' && labelTables.has(b.table)) drop[i] = 'meta-table';
+  }
+  // The body: short boilerplate lines wherever they are.
+  for (let i = c0; i < n; i++) {
+    const mark = marks[i];
+    if (mark && !HEAD_ONLY.has(mark) && i !== t && dropInBody(blocks[i]!, mark)) drop[i] = mark;
+  }
+
+  // The footer: from the first footer marker after which only short or boilerplate lines follow.
+  let s = n;
+  while (s > Math.max(c0, (t ?? -1) + 1) && footerCompatible(blocks[s - 1]!, marks[s - 1]!)) s--;
+  let footer = n;
+  for (let i = s; i < n; i++) {
+    if (footerStart(blocks[i]!, marks[i]!)) {
+      footer = i;
+      break;
+    }
+  }
+  for (let i = footer; i < n; i++) drop[i] ??= marks[i] && marks[i] !== 'paper' ? marks[i]! : 'footer';
+
+  // Related-news lists between the article's end and the footer.
+  const related = findRelatedTail(blocks, c0, footer, ctx.year);
+  if (related !== null) for (let i = related; i < footer; i++) drop[i] ??= 'related';
+
+  // Link lists after the article's last paragraph (HTML pages).
+  let lastProse = -1;
+  for (let i = 0; i < n; i++) if (!drop[i] && isProse(blocks[i]!.text)) lastProse = i;
+  for (let i = lastProse + 1; i < n; i++) if ((blocks[i]!.linkRatio ?? 0) >= 0.6) drop[i] ??= 'links';
+
+  // Repeats: the headline again, teasers and truncated copies of the following text.
+  const compacted: (string | undefined)[] = new Array<string | undefined>(n);
+  const compactOf = (j: number) => (compacted[j] ??= compact(blocks[j]!.text));
+  for (let i = 0; i < n; i++) {
+    if (drop[i] || i === t) continue;
+    const text = blocks[i]!.text;
+    if (ctx.title && isHeadingLike(text, 60) && similarTitles(text, ctx.title, false)) {
+      drop[i] = 'title-repeat';
+    } else if (duplicatesFollowing(blocks, i, compactOf)) drop[i] = 'duplicate';
+  }
+
+  // Inline: jump markers and an editor line glued to the last paragraph.
+  const kept: RawBlock[] = [];
+  const dropped: DroppedLine[] = [];
+  let editor: string | null = null;
+  let titleBlock: RawBlock | null = null;
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i]!;
+    if (drop[i]) {
+      dropped.push({ text: b.text, reason: drop[i]! });
+      if (drop[i] === 'editor' || (drop[i] === 'footer' && marks[i] === 'editor')) editor ??= editorIn(b.text);
+      continue;
+    }
+    let text = b.text;
+    if (b.type !== 'preformatted') {
+      if (text.includes('版'))
+        text = text.replace(JUMP, (m) => {
+          dropped.push({ text: m, reason: 'jump' });
+          return '';
+        });
+      const ed = /编/.test(text) ? TRAILING_EDITOR.exec(text) : null;
+      if (ed) {
+        dropped.push({ text: ed[0].trim(), reason: 'editor' });
+        editor ??= ed[1]!.trim();
+        text = text.slice(0, ed.index);
+      }
+      text = text.trim();
+    }
+    if (!text) continue;
+    const cut = i > 0 && drop[i - 1] !== null;
+    const out = text === b.text && !cut ? b : { ...b, text, ...(cut ? { afterCut: true } : {}) };
+    if (i === t) titleBlock = out;
+    kept.push(out);
+  }
+  return { blocks: kept, dropped, titleBlock, editor };
+}

@@ -1,0 +1,177 @@
+// Markdown → blocks: YAML front matter for metadata (tolerating the broken front matter
+// scrapers write), marked's lexer for structure, inline markup flattened to plain text.
+// Embedded HTML goes through the HTML parser, so <img>, comments and scripts vanish.
+import { Lexer, type Token, type Tokens } from 'marked';
+import { parse as parseYaml } from 'yaml';
+import type { MetaCandidates, ParsedPage, RawBlock } from './types';
+import { emptyMeta } from './types';
+import { decodeEntities, parseHtml } from './html';
+import { lineBlock } from './text';
+import { endsSentence, isCjk, squash } from './shape';
+
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+/** Front matter as key → value; never throws (a broken YAML block is read line by line). */
+export function splitFrontMatter(text: string): { data: Record<string, unknown>; body: string } {
+  const m = FRONT_MATTER.exec(text.slice(0, 64 * 1024));
+  if (!m) return { data: {}, body: text };
+  const raw = m[1]!;
+  const body = text.slice(m[0].length);
+  let data: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = parseYaml(raw, { prettyErrors: false, uniqueKeys: false });
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
+  } catch {
+    // fall through to the line reader
+  }
+  // Keys the YAML parser could not read (or read as something else) come from the raw lines.
+  for (const line of raw.split('\n')) {
+    const kv = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
+    if (!kv) continue;
+    const key = kv[1]!.toLowerCase();
+    const value = kv[2]!.trim().replace(/^(['"])(.*)\1$/, '$2');
+    if (value && (data[key] === undefined || data[key] === null)) data[key] = value;
+  }
+  const lower: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) lower[k.toLowerCase()] = v;
+  return { data: lower, body };
+}
+
+const asStrings = (v: unknown): string[] => {
+  if (v instanceof Date) return isNaN(v.getTime()) ? [] : [v.toISOString().slice(0, 10)];
+  if (typeof v === 'string' || typeof v === 'number') return String(v).trim() ? [String(v).trim()] : [];
+  if (Array.isArray(v)) return v.flatMap(asStrings);
+  if (v && typeof v === 'object' && 'name' in v) return asStrings((v as { name: unknown }).name);
+  return [];
+};
+
+function metaFromFrontMatter(data: Record<string, unknown>): MetaCandidates {
+  const meta = emptyMeta();
+  const get = (...keys: string[]) => keys.flatMap((k) => asStrings(data[k]));
+  meta.titles.push(...get('title', 'headline'));
+  meta.dates.push(...get('date', 'published', 'pubdate', 'publishdate', 'published_at', 'created'));
+  meta.authors.push(...get('author', 'authors', 'byline'));
+  meta.sources.push(...get('source', 'publisher'));
+  meta.sites.push(...get('site', 'site_name', 'sitename'));
+  meta.url = get('url', 'link', 'permalink', 'canonical', 'source_url')[0] ?? null;
+  meta.description = get('description', 'summary', 'excerpt')[0] ?? null;
+  return meta;
+}
+
+/** Inline tokens → plain text: markup dropped, link text kept, images and inline HTML tags gone. */
+function inlineText(tokens: Token[] | undefined): string {
+  let out = '';
+  for (const t of tokens ?? []) {
+    switch (t.type) {
+      case 'text':
+        out += 'tokens' in t && t.tokens ? inlineText(t.tokens) : decodeEntities(t.text);
+        break;
+      case 'escape':
+      case 'codespan':
+        out += t.text;
+        break;
+      case 'br':
+        out += '\n';
+        break;
+      case 'image':
+      case 'html':
+      case 'checkbox':
+        break;
+      default:
+        out +=
+          'tokens' in t && t.tokens
+            ? inlineText(t.tokens as Token[])
+            : 'text' in t
+              ? decodeEntities(String(t.text))
+              : '';
+    }
+  }
+  return out;
+}
+
+/**
+ * A paragraph's soft-broken lines. Scraped Chinese pages put one paragraph per line, so a
+ * line ending a sentence ends a block, and so does a line much shorter than its neighbours
+ * (a label like "【纠错】"); a hard-wrapped line (nearly as long as the longest) runs on.
+ */
+function paragraphLines(text: string): string[] {
+  const lines = text.split('\n').map(squash).filter(Boolean);
+  if (lines.length <= 1) return lines;
+  if (lines.some((l) => l.length > 100)) return lines;
+  const width = Math.max(...lines.map((l) => l.length));
+  const out: string[] = [];
+  let cur = '';
+  let last = '';
+  for (const line of lines) {
+    const wrapped = last.length >= 20 && last.length >= width * 0.6;
+    const sentenceEnd = endsSentence(last) && /[\u3000-\u9fff]/.test(last);
+    if (!cur) cur = line;
+    else if (!wrapped || sentenceEnd) {
+      out.push(cur);
+      cur = line;
+    } else cur += isCjk(cur[cur.length - 1]) && isCjk(line[0]) ? line : ` ${line}`;
+    last = line;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+function tokensToBlocks(tokens: Token[], out: RawBlock[], state: { tables: number }, quote: boolean): void {
+  const push = (b: RawBlock) => {
+    if (!b.text) return;
+    out.push(quote && (b.type === 'paragraph' || b.type === 'heading') ? { ...b, type: 'quote' } : b);
+  };
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'heading':
+        push({ type: 'heading', level: (t as Tokens.Heading).depth, text: squash(inlineText(t.tokens)) });
+        break;
+      case 'paragraph':
+      case 'text': {
+        const lines = paragraphLines(inlineText('tokens' in t && t.tokens ? t.tokens : [t]));
+        for (const line of lines) push(lines.length > 1 ? lineBlock(line, 0) : { type: 'paragraph', text: line });
+        break;
+      }
+      case 'list':
+        for (const item of (t as Tokens.List).items) listItem(item, (t as Tokens.List).ordered, out, state, quote);
+        break;
+      case 'table': {
+        const table = t as Tokens.Table;
+        const index = state.tables++;
+        const rows = [table.header, ...table.rows];
+        rows.forEach((row, r) =>
+          row.forEach((cell, c) =>
+            push({ type: 'table-cell', table: index, row: r, col: c, text: squash(inlineText(cell.tokens)) }),
+          ),
+        );
+        break;
+      }
+      case 'blockquote':
+        tokensToBlocks((t as Tokens.Blockquote).tokens, out, state, true);
+        break;
+      case 'code':
+        push({ type: 'preformatted', text: (t as Tokens.Code).text.replace(/\s+$/, '') });
+        break;
+      case 'html':
+        for (const b of parseHtml((t as Tokens.HTML).text).blocks) push(b);
+        break;
+      default:
+        break; // space, hr, def: no text
+    }
+  }
+}
+
+function listItem(item: Tokens.ListItem, ordered: boolean, out: RawBlock[], state: { tables: number }, quote: boolean) {
+  const own = item.tokens.filter((t) => t.type !== 'list');
+  const text = squash(own.map((t) => inlineText('tokens' in t && t.tokens ? t.tokens : [t])).join(' '));
+  if (text) out.push({ type: quote ? 'quote' : 'list-item', ordered, text });
+  const nested = item.tokens.filter((t) => t.type === 'list');
+  if (nested.length) tokensToBlocks(nested, out, state, quote);
+}
+
+export function parseMarkdown(text: string): ParsedPage {
+  const { data, body } = splitFrontMatter(text);
+  const blocks: RawBlock[] = [];
+  tokensToBlocks(new Lexer({ gfm: true }).lex(body), blocks, { tables: 0 }, false);
+  return { kind: 'markdown', blocks, meta: metaFromFrontMatter(data) };
+}
