@@ -60,19 +60,26 @@ export function createRepository(db: DossierDatabase) {
      */
     async importBatch(drafts: IngestedDocument[], now: Date = new Date()): Promise<ImportedDraft[]> {
       return db.transaction('rw', db.documents, db.bodies, db.originals, async () => {
+        // One index query and one bulk write per table, not a round trip per file.
+        const hashes = [...new Set(drafts.map((d) => d.contentHash))];
+        const known = new Map<string, DocumentMeta>();
+        for (const meta of await db.documents.where('contentHash').anyOf(hashes).toArray())
+          known.set(meta.contentHash, meta);
         const results: ImportedDraft[] = [];
-        const seen = new Map<string, DocumentMeta>();
+        const records: DocumentRecord[] = [];
         for (const draft of drafts) {
-          const existing =
-            seen.get(draft.contentHash) ?? (await db.documents.where('contentHash').equals(draft.contentHash).first());
+          const existing = known.get(draft.contentHash);
           if (existing) {
             results.push({ status: 'duplicate', existingId: existing.id, existingTitle: existing.title });
             continue;
           }
-          const meta = await storeDocument(documentFromIngest(draft, now));
-          seen.set(meta.contentHash, meta);
+          const record = documentFromIngest(draft, now);
+          const meta = documentMeta(record);
+          known.set(meta.contentHash, meta);
+          records.push(record);
           results.push({ status: 'added', meta });
         }
+        await storeDocuments(records);
         return results;
       });
     },
@@ -142,8 +149,7 @@ export function createRepository(db: DossierDatabase) {
     async replaceWithParts(id: string, parts: DocumentRecord[], partStarts: number[]): Promise<DocumentMeta[]> {
       return db.transaction('rw', [db.documents, db.bodies, db.originals, db.annotations], async () => {
         const annotations = await db.annotations.where('documentId').equals(id).toArray();
-        const metas: DocumentMeta[] = [];
-        for (const part of parts) metas.push(await storeDocument(part));
+        const metas = await storeDocuments(parts);
         const moved = annotations.map((a) => {
           let index = 0;
           while (index + 1 < partStarts.length && partStarts[index + 1]! <= a.target.position.start) index++;
@@ -164,12 +170,12 @@ export function createRepository(db: DossierDatabase) {
     },
   };
 
-  async function storeDocument(record: DocumentRecord): Promise<DocumentMeta> {
-    const meta = documentMeta(record);
-    await db.documents.add(meta);
-    await db.bodies.add({ id: record.id, text: record.text, blocks: record.blocks });
-    await db.originals.add({ id: record.id, original: record.original });
-    return meta;
+  async function storeDocuments(records: DocumentRecord[]): Promise<DocumentMeta[]> {
+    const metas = records.map(documentMeta);
+    await db.documents.bulkAdd(metas);
+    await db.bodies.bulkAdd(records.map((r) => ({ id: r.id, text: r.text, blocks: r.blocks })));
+    await db.originals.bulkAdd(records.map((r) => ({ id: r.id, original: r.original })));
+    return metas;
   }
 
   const annotations = {
