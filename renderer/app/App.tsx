@@ -135,7 +135,7 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
             documentId={route.documentId}
             focusAnnotationId={route.annotationId}
             sidebarHidden={sidebarHidden}
-            ingestClient={importer.client}
+            ingestClient={importer.ingestClient}
           />
         )}
       </main>

@@ -28,7 +28,8 @@ export function useImporter() {
 
   const cancel = useCallback(() => abortRef.current?.abort(), []);
   const dismiss = useCallback(() => setProgress(null), []);
-  const recleanClient = useCallback(() => (clientRef.current ??= new IngestClient()), []);
+  /** The worker client, shared with the reader's "re-run cleaning". */
+  const ingestClient = useCallback(() => (clientRef.current ??= new IngestClient()), []);
 
-  return { progress, start, cancel, dismiss, client: recleanClient };
+  return { progress, start, cancel, dismiss, ingestClient };
 }

@@ -208,9 +208,8 @@ export function ReaderView(props: {
             onKeyUp={readSelection}
             onClick={(e) => {
               const mark = (e.target as HTMLElement).closest<HTMLElement>('mark[data-ids]');
-              const window_selection = window.getSelection();
-              if (mark && (!window_selection || window_selection.isCollapsed))
-                setActiveId(mark.dataset.ids!.split(' ').pop()!);
+              const selection = window.getSelection();
+              if (mark && (!selection || selection.isCollapsed)) setActiveId(mark.dataset.ids!.split(' ').pop()!);
             }}
           >
             <DocumentText text={body.text} blocks={body.blocks} annotations={annotations ?? []} activeId={activeId} />

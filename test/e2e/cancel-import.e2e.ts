@@ -19,9 +19,9 @@ describe('cancelling an import', () => {
     for (let i = 0; i < 6; i++) writeFileSync(join(dir, `big-${i}.txt`), `第${i}份\n\n${paragraph}`);
     app = await launch();
     const { page } = app;
-    const chooser = page.waitForEvent('filechooser');
+    await app.answerOpenDialog(readdirSync(dir).map((f) => join(dir, f)));
     await page.click('[data-action="import"]');
-    await (await chooser).setFiles(readdirSync(dir).map((f) => join(dir, f)));
+    await page.waitForSelector('.import-panel');
     await page.click('.import-panel footer button'); // Cancel
     await expect.poll(() => page.locator('.import-panel h2').textContent(), { timeout: 15_000 }).toContain('cancelled');
     await app.screenshot('06-import-cancelled');

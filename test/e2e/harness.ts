@@ -32,6 +32,8 @@ export function chromiumPath(): string {
 
 export interface App {
   page: Page;
+  /** Answers the next open-file dialog with these paths (a native dialog on the desktop, a file chooser on the web). */
+  answerOpenDialog(paths: string[]): Promise<void>;
   /** Closes the app, keeping its profile (for a restart). */
   close(): Promise<void>;
   /** Starts the app again on the same profile. */
@@ -75,10 +77,16 @@ export async function launch(profile = mkdtempSync(join(tmpdir(), 'dossier-e2e-'
   let context: BrowserContext;
   let page: Page;
   let closeApp: () => Promise<void>;
+  let answerOpenDialog: App['answerOpenDialog'];
   if (process.env.DOSSIER_E2E_TARGET === 'electron' && electronAvailable()) {
     const electronApp = await _electron.launch({ args: [ROOT, `--user-data-dir=${profile}`], cwd: ROOT });
     page = await electronApp.firstWindow();
     closeApp = () => electronApp.close();
+    answerOpenDialog = async (paths) => {
+      await electronApp.evaluate(({ dialog }, filePaths) => {
+        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths })) as typeof dialog.showOpenDialog;
+      }, paths);
+    };
   } else {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
@@ -90,10 +98,14 @@ export async function launch(profile = mkdtempSync(join(tmpdir(), 'dossier-e2e-'
     page = context.pages()[0] ?? (await context.newPage());
     await page.goto(await appUrl());
     closeApp = () => context.close();
+    answerOpenDialog = async (paths) => {
+      page.once('filechooser', (chooser) => void chooser.setFiles(paths));
+    };
   }
   await page.waitForSelector('.topbar');
   const app: App = {
     page,
+    answerOpenDialog,
     close: closeApp,
     restart: async () => {
       await closeApp();
@@ -111,11 +123,11 @@ export async function launch(profile = mkdtempSync(join(tmpdir(), 'dossier-e2e-'
 }
 
 /** Imports files through the Import… button and its file dialog, and waits for the summary. */
-export async function importThroughDialog(page: Page, paths: string[]): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
+export async function importThroughDialog(app: App, paths: string[]): Promise<void> {
+  const { page } = app;
+  await app.answerOpenDialog(paths);
   await page.click('[data-action="import"]');
-  await (await chooser).setFiles(paths);
-  await page.waitForSelector('.import-panel .import-summary, .import-panel h2:text("cancel")', { timeout: 60_000 });
+  await page.waitForSelector('.import-panel .import-summary', { timeout: 60_000 });
 }
 
 /** Selects the first occurrence of `phrase` in the reader's text, as a mouse drag would. */

@@ -21,7 +21,7 @@ describe('an analyst imports the sample documents, reads one and highlights a pa
   it('imports every sample through the Import… dialog with a summary', async () => {
     app = await launch();
     const { page } = app;
-    await importThroughDialog(page, seeds);
+    await importThroughDialog(app, seeds);
     await expect.poll(() => page.locator('.import-file[data-state="imported"]').count(), POLL).toBe(seeds.length);
     expect(await page.locator('.import-summary').textContent()).toContain(`${seeds.length} imported`);
     await app.screenshot('01-import-summary');
@@ -32,7 +32,7 @@ describe('an analyst imports the sample documents, reads one and highlights a pa
 
   it('recognises the same content imported twice and does not duplicate it', async () => {
     const { page } = app;
-    await importThroughDialog(page, [seeds[0]!]);
+    await importThroughDialog(app, [seeds[0]!]);
     await expect.poll(() => page.locator('.import-file[data-state="duplicate"]').count(), POLL).toBe(1);
     await page.click('.import-panel footer button');
     await expect.poll(() => page.locator('.library-table tbody tr').count(), POLL).toBe(seeds.length);

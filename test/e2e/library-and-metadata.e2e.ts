@@ -13,7 +13,7 @@ describe('the library and document details', () => {
   let app: App;
   beforeAll(async () => {
     app = await launch();
-    await importThroughDialog(app.page, seeds);
+    await importThroughDialog(app, seeds);
     await app.page.click('.import-panel footer button');
   });
   afterAll(async () => {
