@@ -4,6 +4,7 @@ import { bridge } from '../bridge/bridge';
 import type { Repository } from '../db/repository';
 import { I18nProvider, preferredLanguage, useI18n } from '../i18n/i18n';
 import type { Language } from '../i18n/strings';
+import { droppedEntries, filesFromEntries } from '../import/dropped-entries';
 import { ImportPanel } from '../import/ImportPanel';
 import { useImporter } from '../import/use-importer';
 import { LibraryView } from '../library/LibraryView';
@@ -85,7 +86,9 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
   const onDrop = async (event: React.DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    const files = [...event.dataTransfer.files];
+    // Entries must be taken during the drop event; the DataTransfer is emptied afterwards.
+    const entries = droppedEntries(event.dataTransfer);
+    const files = entries ? await filesFromEntries(entries, IMPORT_EXTENSIONS) : [...event.dataTransfer.files];
     if (files.length) await importer.start(await bridge.readDroppedFiles(files));
   };
 

@@ -39,7 +39,7 @@ export function ReaderView(props: {
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
   const [panel, setPanel] = useState<'none' | 'details' | 'original' | 'split'>('none');
-  const [original, setOriginal] = useState<string | null>(null);
+  const [original, setOriginal] = useState<{ text: string; dropped: string[] } | null>(null);
   const articleRef = useRef<HTMLElement>(null);
 
   const scrollTo = useCallback((id: string) => {
@@ -101,10 +101,15 @@ export function ReaderView(props: {
     return () => window.removeEventListener('keydown', onKey);
   }, [pending, highlight, lastColor]);
 
+  // The original as imported, and what cleaning removes from it (cleaned again on demand, so
+  // the list always reflects the current rules).
   const showOriginal = async () => {
     const stored = await repository.documents.original(documentId);
-    setOriginal(stored?.original.text ?? '');
+    if (!stored) return;
+    setOriginal({ text: stored.original.text, dropped: [] });
     setPanel('original');
+    const outcome = await props.ingestClient().reclean(stored.original);
+    if (outcome.ok) setOriginal({ text: stored.original.text, dropped: outcome.doc.dropped });
   };
 
   const reclean = async () => {
@@ -196,9 +201,21 @@ export function ReaderView(props: {
           {panel === 'details' && <DetailsPanel meta={meta} onClose={() => setPanel('none')} />}
         </header>
         {panel === 'original' ? (
-          <pre className="original-text" lang="zh">
-            {original}
-          </pre>
+          <div className="original">
+            {original && original.dropped.length > 0 && (
+              <details className="dropped">
+                <summary>{t('dropped', { count: original.dropped.length })}</summary>
+                <ul lang="zh">
+                  {original.dropped.map((line, i) => (
+                    <li key={i}>{line}</li>
+                  ))}
+                </ul>
+              </details>
+            )}
+            <pre className="original-text" lang="zh">
+              {original?.text}
+            </pre>
+          </div>
         ) : (
           <article
             ref={articleRef}

@@ -72,6 +72,20 @@ describe('the library and document details', () => {
     await expect.poll(() => rows(app).count(), POLL).toBe(before);
   });
 
+  it('shows the original file and what cleaning removed from it', async () => {
+    const { page } = app;
+    await page.click('.library-table tbody tr:has-text("工作要点")');
+    await page.click('.doc-actions button:has-text("View original")');
+    await page.waitForSelector('.original .dropped');
+    await page.click('.original .dropped summary');
+    const removed = await page.locator('.original .dropped li').allTextContents();
+    expect(removed.some((line) => line.includes('京ICP备17013113号'))).toBe(true);
+    expect(removed.some((line) => line.includes('共有0条评论'))).toBe(true);
+    expect(await page.locator('.original-text').textContent()).toContain('当前位置:首页>>');
+    await app.screenshot('10-original-and-removed');
+    await page.click('.brand');
+  });
+
   it('speaks Chinese and follows a dark OS theme', async () => {
     const { page } = app;
     await page.emulateMedia({ colorScheme: 'dark' });
