@@ -3,7 +3,7 @@
 // so a sentence in an article that happens to mention 版权 or 二维码 is never matched.
 import type { RawBlock } from './types';
 import { isSymbolOnly, lastSignificant } from './shape';
-import { findDate, stripDatesAndTimes } from './dates';
+import { findDates, stripDatesAndTimes } from './dates';
 
 export type BoilerKind =
   | 'nav' // breadcrumbs: 当前位置:首页>>…, 豫都网 > 新闻频道 >
@@ -48,8 +48,10 @@ interface Rule {
 const re = (r: RegExp) => (t: string) => r.test(t);
 
 const BREADCRUMB_SEP = /\s*(?:>>|>|»|›|→|＞)\s*/;
+/** A character BREADCRUMB_SEP needs: without one there is a single part, never a breadcrumb. */
+const BREADCRUMB_CHAR = /[>»›→＞]/;
 function isBreadcrumb(t: string): boolean {
-  if (t.length > 80 || /[。，,]/.test(t)) return false;
+  if (t.length > 80 || /[。，,]/.test(t) || !BREADCRUMB_CHAR.test(t)) return false;
   const parts = t.split(BREADCRUMB_SEP);
   if (parts.length < 3 && !(parts.length === 2 && /^(首页|主页|网站首页)$/.test(parts[0]!.trim()))) return false;
   return parts.every((p) => p.trim().length <= 30) && parts.filter((p) => p.trim()).length >= 2;
@@ -57,7 +59,8 @@ function isBreadcrumb(t: string): boolean {
 
 /** A menu bar: four or more short words separated by spaces or bars ("新浪首页 新闻 体育 财经 …"). */
 function isMenuBar(t: string): boolean {
-  if (/[。，,；;：:！？]/.test(t)) return false;
+  // Without a separator the line is one word, never four.
+  if (/[。，,；;：:！？]/.test(t) || !/[\s|｜·•]/.test(t)) return false;
   const words = t.split(/\s*[|｜·•]\s*|\s+/).filter(Boolean);
   return words.length >= 4 && words.every((w) => w.length <= 6);
 }
@@ -69,6 +72,56 @@ const SOCIAL_WORDS =
 const FOOTER_LINKS =
   /联系我们|关于我们|网站地图|网站声明|隐私政策|意见反馈|广告服务|招聘信息|设为首页|加入收藏|使用帮助|网站导航|法律声明/g;
 const SITE_ADMIN = /(主办|承办|协办|运营|维护|建设|管理|制作)(单位)?\s*[:：]/g;
+
+/** Site administration labels: two of them ("主办单位：… 承办单位：…"), or one on a site footer. */
+function siteAdmin(t: string): boolean {
+  const n = t.match(SITE_ADMIN)?.length ?? 0;
+  return n >= 2 || (n === 1 && /网站|政府网|门户/.test(t));
+}
+
+/** Two footer links ("联系我们 | 网站地图"), or one alone on a very short line. */
+function footerLinks(t: string): boolean {
+  const n = t.match(FOOTER_LINKS)?.length ?? 0;
+  return n >= 2 || (t.length <= 8 && n === 1);
+}
+
+/**
+ * Copyright, licence and disclaimer lines, as alternatives. `needs` lists characters of which
+ * every match of the alternative contains one, so one pass over a line rules most of them out
+ * before any of the (unanchored) patterns runs.
+ */
+const LEGAL: { needs: string; test: (t: string) => boolean }[] = [
+  { needs: 'Ii', test: re(/ICP\s*(备|证)|[京沪津渝冀豫鲁晋蒙辽吉黑苏浙皖闽赣湘鄂粤桂琼川贵云藏陕甘青宁新]ICP/i) },
+  { needs: '备', test: re(/公网安备|网安备|备案(号|编号)\s*[:：]/) },
+  {
+    needs: '增识举许',
+    test: re(
+      /增值电信业务|网站标识码|违法和不良信息举报|新闻信息服务许可证|举报(电话|邮箱|中心)\s*[:：]|视听节目许可证/,
+    ),
+  },
+  { needs: '版', test: re(/版权所有(?![者人])|版权归.{0,12}所有/) },
+  { needs: 'Cc©Aa', test: re(/Copyright|©|\(c\)\s*\d|All\s+Rights\s+Reserv/i) },
+  { needs: '声免', test: re(/免责声明|版权声明|版权与免责|郑重声明|详细声明|本站声明/) },
+  { needs: '载', test: re(/转载请注明|请勿转载|禁止转载|不得转载|如需转载|转载.{0,12}(注明|授权|联系)/) },
+  { needs: '经究', test: re(/未经.{0,24}(许可|授权|同意)|违者.{0,10}追究|依法追究.{0,10}责任/) },
+  { needs: '侵', test: re(/若?无意侵犯|[若如]有侵权|侵权.{0,6}(联系|删除|告知)/) },
+  { needs: '来', test: re(/来信通知/) },
+  { needs: '网站', test: re(/联系本网|本网(站)?(所有|转载|确认|不代表|自有)|不代表本(网|站)|以下简称本网/) },
+  { needs: ':：', test: (t) => /^技术支持\s*[:：]|\s技术支持\s*[:：]/.test(t) || siteAdmin(t) },
+  { needs: '们站隐馈广聘页藏帮律', test: footerLinks },
+];
+
+/** For each character, a bit per LEGAL alternative that needs it. */
+const LEGAL_NEEDS = new Uint16Array(0x10000);
+LEGAL.forEach(({ needs }, i) => {
+  for (const c of needs) LEGAL_NEEDS[c.charCodeAt(0)] = LEGAL_NEEDS[c.charCodeAt(0)]! | (1 << i);
+});
+
+function isLegal(t: string): boolean {
+  let present = 0;
+  for (let i = 0; i < t.length; i++) present |= LEGAL_NEEDS[t.charCodeAt(i)]!;
+  return LEGAL.some((alt, i) => (present & (1 << i)) !== 0 && alt.test(t));
+}
 
 const RULES: Rule[] = [
   { kind: 'markup', max: 2000, prose: true, test: re(/^(?:<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>|\s)+$/) },
@@ -92,15 +145,20 @@ const RULES: Rule[] = [
     kind: 'social',
     max: 60,
     test: (t) => {
-      const bare = t.replace(/[【】[\]\s]/g, '');
-      if (SOCIAL_WORDS.test(bare)) return true;
+      // A social word is at most 4 characters once brackets and spaces are gone.
+      const short = t.length <= 4 || /[【】[\]\s]/.test(t);
+      if (short && SOCIAL_WORDS.test(t.replace(/[【】[\]\s]/g, ''))) return true;
+      // Only bracketed buttons ("【打印】【关闭】"): the line opens with a bracket and holds more than brackets.
       if (
-        bare.length > 0 &&
+        (t[0] === '【' || t[0] === '[') &&
+        /[^【】[\]\s]/.test(t) &&
         t.replace(/[【[][^】\]]{1,8}[】\]]/g, '').trim() === '' &&
         /打印|关闭|收藏|纠错|分享/.test(t)
       )
         return true;
       if (/^\d+\s*\/\s*\d+$/.test(t) && t.length <= 12) return true; // 0/500 character counters
+      // Every alternative below holds one of 条 评 已 分 码 载 装 字 小.
+      if (!/[条评已分码载装字小]/.test(t)) return false;
       return /共有?\s*\d+\s*条(评论|留言|回复)|^\d+\s*条(评论|留言)|评论\s*[(（]\s*\d+\s*[)）]|已有\s*\d+\s*人(参与|评论)|^分享到|(扫描|扫码|扫一扫|长按|识别).{0,12}二维码|二维码.{0,12}(下载|关注|分享|阅读)|(下载|安装).{0,12}(APP|客户端)|(APP|客户端).{0,6}下载|字号\s*[:：]?\s*(大\s*中\s*小|T\s*T)|字体\s*[:：]?\s*大\s*中\s*小|^[【[]?\s*大\s*中\s*小\s*[】\]]?$/i.test(
         t,
       );
@@ -118,24 +176,7 @@ const RULES: Rule[] = [
     max: 150,
     test: re(/^(相关)?附件\s*\d*\s*[:：]?.*\.(jpe?g|png|gif|bmp|webp|pdf|docx?|xlsx?|pptx?|wps|zip|rar|7z|ofd)\s*$/i),
   },
-  {
-    kind: 'legal',
-    max: 220,
-    prose: true,
-    test: (t) =>
-      /ICP\s*(备|证)|[京沪津渝冀豫鲁晋蒙辽吉黑苏浙皖闽赣湘鄂粤桂琼川贵云藏陕甘青宁新]ICP|公网安备|网安备|备案(号|编号)\s*[:：]|增值电信业务|网站标识码|违法和不良信息举报|新闻信息服务许可证|举报(电话|邮箱|中心)\s*[:：]|视听节目许可证/i.test(
-        t,
-      ) ||
-      /版权所有(?![者人])|版权归.{0,12}所有|Copyright|©|\(c\)\s*\d|All\s+Rights\s+Reserv/i.test(t) ||
-      /免责声明|版权声明|版权与免责|郑重声明|转载请注明|请勿转载|禁止转载|不得转载|如需转载|转载.{0,12}(注明|授权|联系)|未经.{0,24}(许可|授权|同意)|违者.{0,10}追究|依法追究.{0,10}责任|若?无意侵犯|[若如]有侵权|侵权.{0,6}(联系|删除|告知)|来信通知|联系本网|本网(站)?(所有|转载|确认|不代表|自有)|不代表本(网|站)|详细声明|本站声明|以下简称本网/.test(
-        t,
-      ) ||
-      /^技术支持\s*[:：]|\s技术支持\s*[:：]/.test(t) ||
-      (t.match(SITE_ADMIN) ?? []).length >= 2 ||
-      ((t.match(SITE_ADMIN) ?? []).length === 1 && /网站|政府网|门户/.test(t)) ||
-      (t.match(FOOTER_LINKS) ?? []).length >= 2 ||
-      (t.length <= 8 && (t.match(FOOTER_LINKS) ?? []).length === 1),
-  },
+  { kind: 'legal', max: 220, prose: true, test: isLegal },
   {
     kind: 'editor',
     max: 60,
@@ -184,8 +225,9 @@ export const META_LABEL =
 /** A line of metadata: labelled (来源:/作者:/发布时间:), or a date with little else on it. */
 function isDateline(t: string): boolean {
   if (META_LABEL.test(t)) return true;
-  if (!findDate(t)) return false;
-  const rest = stripDatesAndTimes(t)
+  const dates = findDates(t);
+  if (!dates.length) return false;
+  const rest = stripDatesAndTimes(t, dates)
     .replace(/(来源|作者|发布|时间|日期|浏览|阅读|点击|编辑)\s*[:：]?/g, '')
     .replace(/(星期|周)[一二三四五六日天]|农历\S*|[\d\s:：()（）|｜/\-—_.,，·]+/g, '');
   return rest.length <= 12;

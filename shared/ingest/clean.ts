@@ -42,9 +42,21 @@ export interface CleanResult {
 /** Labels of site-written summaries that may repeat the first paragraph: [摘要]…, 导读：… */
 const SUMMARY_LABEL = /^[[【]?(摘要|导读|内容提要|提要|核心提示)[\]】:：]/;
 
+/** The first character that is not white space ("" for a blank text). */
+const firstVisible = (text: string): string => text.trimStart().charAt(0);
+
 /** Block i is a (possibly truncated) copy of the text that follows it: a teaser or a repeated lead. */
 function duplicatesFollowing(blocks: readonly RawBlock[], i: number, compactOf: (j: number) => string): boolean {
   const raw = blocks[i]!.text;
+  if (raw.length < 20) return false; // the copy compared below is never longer than the line
+  // Cheap refusal before compacting: a copy without a summary label (those open with one of
+  // [【摘导内提核) starts with the same visible character as the text after it.
+  const head = firstVisible(raw);
+  if (!'[【摘导内提核'.includes(head)) {
+    let j = i + 1;
+    while (j < blocks.length && firstVisible(blocks[j]!.text) === '') j++;
+    if (j === blocks.length || firstVisible(blocks[j]!.text) !== head) return false;
+  }
   let norm = compactOf(i);
   const labeled = SUMMARY_LABEL.test(norm);
   if (labeled) norm = norm.replace(SUMMARY_LABEL, '');
@@ -149,7 +161,7 @@ export function cleanBlocks(
           dropped.push({ text: m, reason: 'jump' });
           return '';
         });
-      const ed = /编/.test(text) ? TRAILING_EDITOR.exec(text) : null;
+      const ed = text.includes('编') ? TRAILING_EDITOR.exec(text) : null;
       if (ed) {
         dropped.push({ text: ed[0].trim(), reason: 'editor' });
         editor ??= ed[1]!.trim();
@@ -159,7 +171,7 @@ export function cleanBlocks(
     }
     if (!text) continue;
     const cut = i > 0 && drop[i - 1] !== null;
-    const out = text === b.text && !cut ? b : { ...b, text, ...(cut ? { afterCut: true } : {}) };
+    const out = text === b.text && !cut ? b : cut ? { ...b, text, afterCut: true } : { ...b, text };
     if (i === t) titleBlock = out;
     kept.push(out);
   }

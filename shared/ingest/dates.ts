@@ -43,24 +43,27 @@ export function isoDate(y: number, m: number, d: number): string | null {
   return d <= dim ? `${y}-${pad(m)}-${pad(d)}` : null;
 }
 
-type Reader = { re: RegExp; read: (m: RegExpExecArray) => [number, number, number] };
+/** `needs`: characters of which every match holds one (a cheap test that skips most lines). */
+type Reader = { re: RegExp; needs: RegExp; read: (m: RegExpExecArray) => [number, number, number] };
 
 /** Date patterns, each giving [year, month, day]. */
 const READERS: Reader[] = [
   // 2022年3月16日, 2022 年 3 月 16 号
-  { re: /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g, read: (m) => [+m[1]!, +m[2]!, +m[3]!] },
+  { re: /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g, needs: /年/, read: (m) => [+m[1]!, +m[2]!, +m[3]!] },
   // 二〇二二年三月十六日
   {
     re: /([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/g,
+    needs: /年/,
     read: (m) => [Number([...m[1]!].map((c) => CN_DIGITS[c]).join('')), cnNumber(m[2]!), cnNumber(m[3]!)],
   },
   // 2019-06-06, 2019/6/6, 2019.06.06, 2019-02-22- 07:31, ISO datetimes
-  { re: /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g, read: (m) => [+m[1]!, +m[3]!, +m[4]!] },
+  { re: /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g, needs: /[-/.]/, read: (m) => [+m[1]!, +m[3]!, +m[4]!] },
   // 28.01.2016 and 28-01-2016: day first (European order)
-  { re: /(?<![\d.])(\d{1,2})([.-])(\d{1,2})\2(\d{4})(?!\d)/g, read: (m) => [+m[4]!, +m[3]!, +m[1]!] },
+  { re: /(?<![\d.])(\d{1,2})([.-])(\d{1,2})\2(\d{4})(?!\d)/g, needs: /[.-]/, read: (m) => [+m[4]!, +m[3]!, +m[1]!] },
   // 01/28/2016 month first unless the first number cannot be a month
   {
     re: /(?<!\d)(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/g,
+    needs: /\//,
     read: (m) => (+m[1]! > 12 ? [+m[3]!, +m[2]!, +m[1]!] : [+m[3]!, +m[1]!, +m[2]!]),
   },
 ];
@@ -68,7 +71,10 @@ const READERS: Reader[] = [
 /** All full dates in a text, in order of appearance. */
 export function findDates(text: string): FoundDate[] {
   const out: FoundDate[] = [];
-  for (const { re, read } of READERS) {
+  // Every pattern needs an ASCII digit, except the Chinese-numeral one, which needs 年.
+  if (!/\d/.test(text) && !text.includes('年')) return out;
+  for (const { re, needs, read } of READERS) {
+    if (!needs.test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const [y, mo, d] = read(m);
@@ -84,10 +90,10 @@ export function findDates(text: string): FoundDate[] {
 /** The first full date in a text, or null. */
 export const findDate = (text: string): FoundDate | null => findDates(text)[0] ?? null;
 
-/** The text with its dates and clock times removed (to see what else a line says). */
-export function stripDatesAndTimes(text: string): string {
+/** The text with its dates (`findDates(text)`, passed when at hand) and clock times removed: what else a line says. */
+export function stripDatesAndTimes(text: string, dates: readonly FoundDate[] = findDates(text)): string {
   let out = text;
-  for (const d of findDates(text).reverse()) out = out.slice(0, d.index) + out.slice(d.index + d.text.length);
+  for (const d of [...dates].reverse()) out = out.slice(0, d.index) + out.slice(d.index + d.text.length);
   return out.replace(/\d{1,2}[:：]\d{2}([:：]\d{2})?|T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?/g, '');
 }
 

@@ -56,9 +56,13 @@ const FRONT_MATTER = /^---[ \t]*\n(?:[A-Za-z_][\w-]*[ \t]*:.*\n|[ \t]+.*\n|-[ \t
 export function sniffKind(kind: DocumentKind, text: string): DocumentKind {
   if (kind !== 'text') return kind;
   const start = text.slice(0, 4096).replace(/^\ufeff/, '');
-  const head = start.trimStart().slice(0, 1024).toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /^<\?xml[^>]*>\s*<!doctype html/.test(head)) {
-    return 'html';
+  const trimmed = start.trimStart();
+  // Only a file opening with "<" can be a page; lower-casing the head of every file is not free.
+  if (trimmed.startsWith('<')) {
+    const head = trimmed.slice(0, 1024).toLowerCase();
+    if (head.startsWith('<!doctype html') || head.startsWith('<html') || /^<\?xml[^>]*>\s*<!doctype html/.test(head)) {
+      return 'html';
+    }
   }
   if (FRONT_MATTER.test(start)) return 'markdown';
   return kind;

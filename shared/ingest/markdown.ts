@@ -1,15 +1,36 @@
 // Markdown → blocks: YAML front matter for metadata (tolerating the broken front matter
 // scrapers write), marked's lexer for structure, inline markup flattened to plain text.
 // Embedded HTML goes through the HTML parser, so <img>, comments and scripts vanish.
-import { Lexer, type Token, type Tokens } from 'marked';
+import { Lexer, type Token, type TokenizerExtensionFunction, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import type { MetaCandidates, ParsedPage, RawBlock } from './types';
 import { emptyMeta } from './types';
 import { decodeEntities, parseHtml } from './html';
+import { readPlainFrontMatter } from './frontmatter';
 import { lineBlock } from './text';
 import { endsSentence, isCjk, squash } from './shape';
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+/**
+ * HTML that holds no text: comments without "<" or ">" inside, tags, whitespace ("<!-- more -->",
+ * "<img …/>"). The HTML parser would give no block for it, so it is not run.
+ */
+const TEXTLESS_HTML = /^(?:<!--[^<>]*-->|<\/?[A-Za-z][^<>]*>|\s)*$/;
+
+/**
+ * What inline Markdown needs: escapes, tags, images, emphasis, code, strike-through, character
+ * references, GFM autolinks (letters or "@"), hard breaks (two spaces, line break). A run of
+ * text with none of it is one text token; handing it over whole spares marked's inline rules,
+ * which otherwise step through long Chinese paragraphs a few characters at a time.
+ */
+const INLINE_SYNTAX = /[A-Za-z\\<>!`*_~&@]| {2}\n/;
+const plainRun: TokenizerExtensionFunction = function (src, tokens) {
+  if (tokens.length > 0 || INLINE_SYNTAX.test(src)) return undefined;
+  // "[…]" only links with "(…)" after it or with a link definition in the page ("[责任编辑：…]" does not).
+  if (src.includes('[') && (src.includes('(') || Object.keys(this.lexer.tokens.links).length > 0)) return undefined;
+  return { type: 'text', raw: src, text: src };
+};
 
 /** Front matter as key → value; never throws (a broken YAML block is read line by line). */
 export function splitFrontMatter(text: string): { data: Record<string, unknown>; body: string } {
@@ -17,12 +38,16 @@ export function splitFrontMatter(text: string): { data: Record<string, unknown>;
   if (!m) return { data: {}, body: text };
   const raw = m[1]!;
   const body = text.slice(m[0].length);
-  let data: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = parseYaml(raw, { prettyErrors: false, uniqueKeys: false });
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
-  } catch {
-    // fall through to the line reader
+  // Plain "key: value" lines are read without the YAML parser (see frontmatter.ts).
+  let data: Record<string, unknown> | null = readPlainFrontMatter(raw);
+  if (!data) {
+    data = {};
+    try {
+      const parsed: unknown = parseYaml(raw, { prettyErrors: false, uniqueKeys: false });
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
+    } catch {
+      // fall through to the line reader
+    }
   }
   // Keys the YAML parser could not read (or read as something else) come from the raw lines.
   for (const line of raw.split('\n')) {
@@ -153,6 +178,7 @@ function tokensToBlocks(tokens: Token[], out: RawBlock[], state: { tables: numbe
         push({ type: 'preformatted', text: (t as Tokens.Code).text.replace(/\s+$/, '') });
         break;
       case 'html':
+        if (TEXTLESS_HTML.test((t as Tokens.HTML).text)) break;
         for (const b of parseHtml((t as Tokens.HTML).text).blocks) push(b);
         break;
       default:
@@ -172,6 +198,7 @@ function listItem(item: Tokens.ListItem, ordered: boolean, out: RawBlock[], stat
 export function parseMarkdown(text: string): ParsedPage {
   const { data, body } = splitFrontMatter(text);
   const blocks: RawBlock[] = [];
-  tokensToBlocks(new Lexer({ gfm: true }).lex(body), blocks, { tables: 0 }, false);
+  const lexer = new Lexer({ gfm: true, extensions: { renderers: {}, childTokens: {}, inline: [plainRun] } });
+  tokensToBlocks(lexer.lex(body), blocks, { tables: 0 }, false);
   return { kind: 'markdown', blocks, meta: metaFromFrontMatter(data) };
 }

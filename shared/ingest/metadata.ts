@@ -19,8 +19,8 @@ export function statedPublished(page: ParsedPage, marks: readonly (BoilerKind | 
   if (fromMeta) return fromMeta;
   const start = proseStart(page, marks);
   const blocks = page.blocks;
-  const order = [...blocks.keys()].sort((a, b) => Number(a >= start) - Number(b >= start) || a - b);
-  for (const i of order) {
+  // Head lines first, then the rest, each in page order: that is simply page order.
+  for (let i = 0; i < blocks.length; i++) {
     if (marks[i] !== 'dateline') continue;
     const d = findDate(blocks[i]!.text);
     if (d) return dayDate(d.date, d.text, 'detected');
@@ -55,7 +55,13 @@ export interface MetadataEvidence {
 
 /** Source, writers and editor of the document; `original` is the reposted piece's first publisher. */
 export function documentSource(e: MetadataEvidence): { source: DocumentSource; original: string | null } {
-  const chinese = isChineseText(e.kept.slice(0, 20).join(''));
+  // isChineseText reads at most 4000 characters: copy no more of the first 20 blocks than that.
+  let head = '';
+  for (const t of e.kept.slice(0, 20)) {
+    head += t.slice(0, 4000 - head.length);
+    if (head.length >= 4000) break;
+  }
+  const chinese = isChineseText(head);
   const metaLines = e.dropped.filter((d) => d.reason === 'dateline').map((d) => d.text);
   const authors = findAuthors([...metaLines, ...e.kept]);
   for (const a of e.page.meta.authors) {

@@ -13,10 +13,19 @@ const CLOSERS = '”’"\'」』）)】]》〉';
 /** Punctuation inside a sentence: a line carrying it reads as prose, not as a heading. */
 const INTERNAL = /[，,、；;：:]/;
 
+const CLOSER_CODES = new Set(Array.from(CLOSERS, (c) => c.charCodeAt(0)));
+
+/** A closing quote or bracket, or white space (every white-space character is ≤ U+3000 or U+FEFF). */
+function lookedThrough(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (CLOSER_CODES.has(c)) return true;
+  return (c <= 0x20 || (c >= 0xa0 && c <= 0x3000) || c === 0xfeff) && /\s/.test(text[i]!);
+}
+
 /** The last character that is not a closing quote or bracket. */
 export function lastSignificant(text: string): string {
   let i = text.length - 1;
-  while (i >= 0 && (CLOSERS.includes(text[i]!) || /\s/.test(text[i]!))) i--;
+  while (i >= 0 && lookedThrough(text, i)) i--;
   return i >= 0 ? text[i]! : '';
 }
 
@@ -38,8 +47,12 @@ export const endsWithColon = (text: string): boolean => /[:：]$/.test(text.trim
 
 export const hasInternalPunct = (text: string): boolean => INTERNAL.test(text);
 
+/** White space that `squash` would change: other than a single inner space. */
+const UNSQUASHED = /[^\S ]| {2}|^ | $/;
+
 /** Collapses runs of spaces/tabs/NBSP to one space and trims (line breaks are not expected here). */
-export const squash = (text: string): string => text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+export const squash = (text: string): string =>
+  UNSQUASHED.test(text) ? text.replace(/[\s\u00a0\u3000]+/g, ' ').trim() : text;
 
 /** Whitespace-free form for comparing lines that differ only in layout. */
 export const compact = (text: string): string => text.replace(/[\s\u00a0\u3000]+/g, '');
@@ -64,7 +77,7 @@ export const BYLINE =
  */
 export function isHeadingLike(text: string, maxLength = 40): boolean {
   const t = text.trim();
-  if (t.length < 2) return false;
+  if (t.length < 2 || t.length > maxLength * 2.5) return false; // over either limit below: no need to scan
   const latin = !/[\u3000-\u9fff]/.test(t);
   const limit = latin ? maxLength * 2.5 : maxLength;
   if (t.length > limit) return false;

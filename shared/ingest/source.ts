@@ -51,7 +51,10 @@ const BRANDS: [RegExp, string][] = [
   [/(^|\.)caixin\.com$/, '财新网'],
 ];
 
-const brandOf = (host: string): string | null => BRANDS.find(([re]) => re.test(host.toLowerCase()))?.[1] ?? null;
+const brandOf = (host: string): string | null => {
+  const h = host.toLowerCase();
+  return BRANDS.find(([re]) => re.test(h))?.[1] ?? null;
+};
 
 /** The site most often named by the web addresses in a text. */
 function brandFromAddresses(text: string, preferred: string | null): string | null {
@@ -61,7 +64,9 @@ function brandFromAddresses(text: string, preferred: string | null): string | nu
     if (b) return b;
   }
   const votes = new Map<string, number>();
-  for (const m of text.matchAll(/https?:\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi)) {
+  // Substring searches are far cheaper than the pattern's scan, and most pages name no address.
+  const addresses = text.includes('://') ? text.matchAll(/https?:\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi) : [];
+  for (const m of addresses) {
     const b = brandOf(m[1]!);
     if (b) votes.set(b, (votes.get(b) ?? 0) + 1);
   }
@@ -73,7 +78,7 @@ const MEANINGLESS = /^(本站|本网|网络|互联网|未知|网友|原创|转�
 /** "来源:北京市发展和改革委员会   浏览(127) 2019-06-06" → 北京市发展和改革委员会 */
 function explicitSource(lines: readonly string[]): string | null {
   for (const line of lines) {
-    if (line.length > 120) continue;
+    if (line.length > 120 || !(line.includes('源') || line.includes('来自'))) continue; // every label holds one
     const m =
       /(?:^|[\s【[(（|｜])(?:来源|稿源|文章来源|信息来源|来自)\s*[:：]\s*([^\s|｜,，。;；()（）【】[\]]{2,40})/.exec(
         ` ${line}`,
@@ -102,6 +107,8 @@ const NEWSPAPER = new RegExp(`(?:^|[^${CJK}])([${CJK}]{2,8}报)(?:记者|讯|消
 function newspaperInBody(kept: readonly string[]): string | null {
   let best: string | null = null;
   for (const text of kept.slice(0, 12)) {
+    // The pattern needs "报" right before 记者/讯/消息; most paragraphs have none.
+    if (!text.includes('报记者') && !text.includes('报讯') && !text.includes('报消息')) continue;
     for (const m of text.matchAll(NEWSPAPER)) {
       const name = m[1]!;
       if (/^[本该此我其]/.test(name) || /^(日报|晚报|情报|简报|公报)$/.test(name)) continue;
@@ -110,6 +117,26 @@ function newspaperInBody(kept: readonly string[]): string | null {
   }
   return best;
 }
+
+/**
+ * Footer signatures, in the order they vote: [a word the pattern cannot match without (null:
+ * always try), the pattern, the vote's weight]. The word check skips hopeless regex scans.
+ */
+const SIGNATURES: [string | null, RegExp, number][] = [
+  [
+    '版权所有',
+    /版权所有\s*[:：©]?\s*(?:©|\(c\))?\s*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,20}?)(?=\s|$|[,，。;；|(（]|Copyright|All|\d)/i,
+    3,
+  ],
+  [
+    null,
+    /(?:Copyright|©|\(c\))\s*(?:©|\(c\))?\s*(?:\d{4}\s*(?:[-–—~]\s*\d{4})?\s*)?([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,20}?)(?=\s|$|All|版权|[,，.。;；|(（])/i,
+    3,
+  ],
+  ['版权所有', /(?:^|\s)([\u4e00-\u9fff]{2,12})\s*版权所有/, 2],
+  ['提供', /([^\s\-—_|》<>:：,，]{2,12}?)提供[,，]?\s*转载/, 2],
+  ['返回', /返回(.{2,12}?)首页/, 2],
+];
 
 /** Who signs the footer: copyright holder, "返回X首页", "X提供,转载请注明出处", breadcrumb root. */
 function footerSite(lines: readonly string[]): string | null {
@@ -122,21 +149,9 @@ function footerSite(lines: readonly string[]): string | null {
     }
   };
   for (const line of lines) {
-    vote(
-      /版权所有\s*[:：©]?\s*(?:©|\(c\))?\s*([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,20}?)(?=\s|$|[,，。;；|(（]|Copyright|All|\d)/i.exec(
-        line,
-      )?.[1],
-      3,
-    );
-    vote(
-      /(?:Copyright|©|\(c\))\s*(?:©|\(c\))?\s*(?:\d{4}\s*(?:[-–—~]\s*\d{4})?\s*)?([\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]{1,20}?)(?=\s|$|All|版权|[,，.。;；|(（])/i.exec(
-        line,
-      )?.[1],
-      3,
-    );
-    vote(/(?:^|\s)([\u4e00-\u9fff]{2,12})\s*版权所有/.exec(line)?.[1], 2);
-    vote(/([^\s\-—_|》<>:：,，]{2,12}?)提供[,，]?\s*转载/.exec(line)?.[1], 2);
-    vote(/返回(.{2,12}?)首页/.exec(line)?.[1], 2);
+    for (const [word, re, weight] of SIGNATURES) {
+      if (word === null || line.includes(word)) vote(re.exec(line)?.[1], weight);
+    }
     const crumb = /^([^\s>»›→＞]{2,12})\s*(?:>>|>|»|›|→|＞)/.exec(line)?.[1];
     if (crumb && /(网|站|报|频道|在线|新闻)$/.test(crumb)) vote(crumb, 1);
   }
@@ -163,6 +178,7 @@ function originalPublisher(kept: readonly string[]): string | null {
 
 function urlIn(lines: readonly string[]): string | null {
   for (const line of lines) {
+    if (!line.includes('://')) continue; // the address the pattern captures
     const m =
       /(?:转载请注明出处|原文链接|本文链接|原文地址|文章链接|本文地址)\s*[:：]?\s*(https?:\/\/[^\s,，。;；"'<>)）]+)/.exec(
         line,
