@@ -60,11 +60,11 @@ export function createRepository(db: DossierDatabase) {
      */
     async importBatch(drafts: IngestedDocument[], now: Date = new Date()): Promise<ImportedDraft[]> {
       return db.transaction('rw', db.documents, db.bodies, db.originals, async () => {
-        // One index query and one bulk write per table, not a round trip per file.
+        // Hashes looked up in parallel (an anyOf() walk is slower as the library grows), one bulk write per table.
         const hashes = [...new Set(drafts.map((d) => d.contentHash))];
+        const found = await Promise.all(hashes.map((contentHash) => db.documents.get({ contentHash })));
         const known = new Map<string, DocumentMeta>();
-        for (const meta of await db.documents.where('contentHash').anyOf(hashes).toArray())
-          known.set(meta.contentHash, meta);
+        for (const meta of found) if (meta) known.set(meta.contentHash, meta);
         const results: ImportedDraft[] = [];
         const records: DocumentRecord[] = [];
         for (const draft of drafts) {
@@ -79,7 +79,10 @@ export function createRepository(db: DossierDatabase) {
           records.push(record);
           results.push({ status: 'added', meta });
         }
-        await storeDocuments(records);
+        await storeDocuments(
+          records,
+          results.flatMap((r) => (r.status === 'added' ? [r.meta] : [])),
+        );
         return results;
       });
     },
@@ -170,8 +173,10 @@ export function createRepository(db: DossierDatabase) {
     },
   };
 
-  async function storeDocuments(records: DocumentRecord[]): Promise<DocumentMeta[]> {
-    const metas = records.map(documentMeta);
+  async function storeDocuments(
+    records: DocumentRecord[],
+    metas: DocumentMeta[] = records.map(documentMeta),
+  ): Promise<DocumentMeta[]> {
     await db.documents.bulkAdd(metas);
     await db.bodies.bulkAdd(records.map((r) => ({ id: r.id, text: r.text, blocks: r.blocks })));
     await db.originals.bulkAdd(records.map((r) => ({ id: r.id, original: r.original })));
