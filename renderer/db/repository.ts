@@ -156,15 +156,13 @@ export function createRepository(db: DossierDatabase) {
         const moved = annotations.map((a) => {
           let index = 0;
           while (index + 1 < partStarts.length && partStarts[index + 1]! <= a.target.position.start) index++;
-          const offset = partStarts[index]!;
           const part = parts[index]!;
-          const start = a.target.position.start - offset;
-          const end = Math.min(a.target.position.end - offset, part.text.length);
-          return {
-            ...touched(a),
-            documentId: part.id,
-            target: describeRange(part.text, start, Math.max(end, start + 1)),
-          };
+          const start = Math.max(0, a.target.position.start - partStarts[index]!);
+          const end = Math.min(a.target.position.end - partStarts[index]!, part.text.length);
+          const base = { ...touched(a), documentId: part.id };
+          // A passage on a line the split left out (a part's headline became its title) is kept as an orphan.
+          if (end <= start) return { ...base, orphaned: true };
+          return { ...base, target: describeRange(part.text, start, end) };
         });
         await db.annotations.bulkPut(moved);
         await Promise.all([db.documents.delete(id), db.bodies.delete(id), db.originals.delete(id)]);

@@ -97,3 +97,45 @@ describe('documents', () => {
     expect((await repo.annotations.countByDocument()).get(id)).toBe(1);
   });
 });
+
+describe('splitting a newspaper page', () => {
+  it('moves each highlight to the article holding it, with the same quote', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { ingest } = await import('../../../shared/ingest/ingest');
+    const { splitDocument } = await import('../../../shared/ingest/split');
+    const { documentsFromParts } = await import('../../../shared/model/document');
+    const name = '002_c4717dbc6a480cfb.txt';
+    const outcome = ingest({ name, bytes: readFileSync(new URL(`../../fixtures/seeds/${name}`, import.meta.url)) });
+    if (!outcome.ok) throw new Error(outcome.refusal.message);
+    const [added] = await repo.documents.importBatch([outcome.doc]);
+    const page = added!.status === 'added' ? added!.meta : undefined;
+    const body = (await repo.documents.body(page!.id))!;
+    const quote = '宝坻';
+    const at = body.text.indexOf(quote);
+    await repo.annotations.create(
+      { documentId: page!.id, start: at, end: at + quote.length, color: 'yellow' },
+      body.text,
+    );
+
+    const parts = splitDocument(
+      { ...page!, text: body.text, blocks: body.blocks },
+      outcome.doc.articles.map((a) => a.firstBlock),
+    );
+    expect(parts).toHaveLength(3);
+    const records = documentsFromParts(page!, parts, (await repo.documents.original(page!.id))!.original);
+    await repo.documents.replaceWithParts(
+      page!.id,
+      records,
+      parts.map((p) => p.startOffset),
+    );
+
+    const docs = await repo.documents.list();
+    expect(docs).toHaveLength(3);
+    for (const doc of docs) expect(doc.published?.from).toBe('2022-03-16');
+    const [moved] = await db.annotations.toArray();
+    const holder = records.find((r) => r.id === moved!.documentId)!;
+    expect(holder.text.slice(moved!.target.position.start, moved!.target.position.end)).toBe(quote);
+    expect(moved!.orphaned).toBeFalsy();
+    expect(await repo.documents.get(page!.id)).toBeUndefined();
+  });
+});
