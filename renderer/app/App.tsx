@@ -74,10 +74,10 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
       const command = ({ o: 'import', l: 'library', f: 'find', '\\': 'toggle-sidebar' } as const)[
         event.key.toLowerCase() as 'o'
       ];
-      if (command) {
-        event.preventDefault();
-        onMenu(command);
-      }
+      // Where the screen has no filter box (the reader), Ctrl+F stays the browser's own find.
+      if (!command || (command === 'find' && !document.querySelector('[data-find]'))) return;
+      event.preventDefault();
+      onMenu(command);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
