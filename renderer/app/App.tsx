@@ -13,6 +13,14 @@ import { ToastProvider, useToast } from '../ui/toasts';
 import { RepositoryContext } from './repository-context';
 import { navigate, useRoute } from './route';
 
+/** The menu accelerators of the desktop app, for the web build, which has no menu. */
+const WEB_SHORTCUTS: Partial<Record<string, MenuCommand>> = {
+  o: 'import',
+  l: 'library',
+  f: 'find',
+  '\\': 'toggle-sidebar',
+};
+
 export function App({ repository }: { repository: Repository }) {
   const [language, setLanguage] = useState<Language>(preferredLanguage);
   useEffect(() => {
@@ -71,9 +79,7 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
     if (bridge.platform !== 'web') return;
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const command = ({ o: 'import', l: 'library', f: 'find', '\\': 'toggle-sidebar' } as const)[
-        event.key.toLowerCase() as 'o'
-      ];
+      const command = WEB_SHORTCUTS[event.key.toLowerCase()];
       // Where the screen has no filter box (the reader), Ctrl+F stays the browser's own find.
       if (!command || (command === 'find' && !document.querySelector('[data-find]'))) return;
       event.preventDefault();
