@@ -12,7 +12,7 @@ const SLASH = /(?:^|[。！？!?\s])(?:本组)?(?:文|图|文图|图文|撰文|�
 /** SLASH's names run to the end of the block, so a block ending a sentence never matches. */
 const slashPossible = (line: string) => !'。！？'.includes(line.slice(-1)) && /[/／|｜]/.test(line);
 /** "作者：林艳", "记者 林艳 李泽伟" as a whole line. */
-const LINE = new RegExp(`^(?:${ROLE})(?:\\s*[:：]\\s*|\\s+)([^，。,;；:：]{2,40})$`);
+const LINE = new RegExp(`^(?:${ROLE})(?:\\s*[:：|｜丨]\\s*|\\s+)([^，。,;；:：]{2,40})$`);
 /** "来源：人民日报 作者：张三 李四" — a labelled name inside a short metadata line. */
 const LABELLED = /(?:作者|记者|撰稿|撰文)\s*[:：]\s*([\u4e00-\u9fff·]{2,10}(?:[\s、,，]+[\u4e00-\u9fff·]{2,10})*)/;
 /** "By Jane Doe" */
@@ -33,13 +33,25 @@ const NOT_NAMES = new Set([
   '联合报道',
 ]);
 
+/** How an affiliation written right after a name starts: "方敏北京大学经济学院教授". */
+const AFFILIATION =
+  /^(?:中国|中央|中共|国家|国务院|全国|北京|上海|天津|重庆|清华|复旦|南开|[\u4e00-\u9fff]{1,3}(?:省|市|大学|学院))/;
+const TITLE_END = /(?:教授|研究员|主任|院长|所长|博士|讲师|学者|专家|副教授)$/;
+
+/** "方敏北京大学经济学院教授" → "方敏": a name run into its affiliation and title. */
+function withoutAffiliation(s: string): string {
+  if (s.length <= 4 || !TITLE_END.test(s)) return s;
+  for (const n of [2, 3]) if (AFFILIATION.test(s.slice(n))) return s.slice(0, n);
+  return s;
+}
+
 /** Names in a byline's inner text: split on roles, spaces, 、 and commas; 2–4 Chinese characters (or a ·-name). */
 export function namesIn(inner: string): string[] {
   return inner
     .replace(ROLE_RE, ' ')
     .replace(/(发自|报道|综合|整理|摄)\S*$/, ' ')
-    .split(/[\s、,，;；/／]+/)
-    .map((s) => s.trim())
+    .split(/[\s、,，;；/／:：|｜丨]+/)
+    .map((s) => withoutAffiliation(s.trim()))
     .filter((s) => /^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}$/.test(s) && !NOT_NAMES.has(s));
 }
 

@@ -7,13 +7,14 @@ import {
   FOOTER_START,
   HEAD_ONLY,
   JUMP,
+  META_LABEL,
   TRAILING_EDITOR,
   editorIn,
   isSentenceLike,
   type BoilerKind,
 } from './boilerplate';
 import { findRelatedTail } from './related';
-import { similarTitles } from './title';
+import { sameTitle, titleLinesAt } from './title';
 import { compact, endsSentence, isHeadingLike, isProse, lastSignificant } from './shape';
 
 export interface DroppedLine {
@@ -41,6 +42,15 @@ export interface CleanResult {
 
 /** Labels of site-written summaries that may repeat the first paragraph: [摘要]…, 导读：… */
 const SUMMARY_LABEL = /^[[【]?(摘要|导读|内容提要|提要|核心提示)[\]】:：]/;
+
+/** A label alone on its line ("索 引 号：", "公开方式："): the next line is its value. */
+const META_PAIR_LABEL = /^[\u4e00-\u9fff][\u4e00-\u9fff\s]{1,7}[:：]$/;
+
+/** Drop reasons of lines that may carry the editor's credit (not headlines of other articles). */
+const CREDIT_REASONS = new Set(['footer', 'editor', 'dateline', 'social', 'legal']);
+
+/** "阅读下一篇", "下一篇 >": a link to the next article with nothing else on its line. */
+const NEXT_ARTICLE = /^(?:阅读)?下一篇\s*[:：>》»]*$/;
 
 /** The first character that is not white space ("" for a blank text). */
 const firstVisible = (text: string): string => text.trimStart().charAt(0);
@@ -73,9 +83,15 @@ function duplicatesFollowing(blocks: readonly RawBlock[], i: number, compactOf: 
 const footerCompatible = (b: RawBlock, mark: BoilerKind | null) =>
   mark !== null ? b.text.length <= 240 : b.text.length <= 60 && lastSignificant(b.text) !== '。';
 
-/** A line that may open the footer: a footer marker that is not a long sentence. */
+/** A cheap test before titleLinesAt: the line opens the headline (same first two characters). */
+const titleStart = (text: string, title: string): boolean =>
+  text.length < title.length && text.charCodeAt(0) === title.charCodeAt(0) && text[1] === title[1];
+
+/** A line that may open the footer: a footer marker, or a labelled date/source line ("发布日期：…", not a bare signature date), that is not a long sentence. */
 const footerStart = (b: RawBlock, mark: BoilerKind | null) =>
-  mark !== null && FOOTER_START.has(mark) && (b.text.length <= 60 || !isSentenceLike(b.text));
+  mark !== null &&
+  (FOOTER_START.has(mark) || (mark === 'dateline' && META_LABEL.test(b.text))) &&
+  (b.text.length <= 60 || !isSentenceLike(b.text));
 
 /** Inside the article only unmistakable chrome goes: marked lines that are short and not sentences. */
 const dropInBody = (b: RawBlock, mark: BoilerKind) =>
@@ -96,13 +112,20 @@ export function cleanBlocks(
   const labelTables = new Set(
     blocks.filter((b) => b.type === 'table-cell' && b.col === 0 && /[:：]$/.test(b.text)).map((b) => b.table),
   );
+  let inRelated = false;
   for (let i = 0; i < c0; i++) {
     if (i === t) continue;
     const b = blocks[i]!;
+    // A related-links box in the head ("关联稿件：" + its links) goes whole.
+    inRelated = marks[i] === 'related' || (inRelated && (b.type === 'list-item' || (b.linkRatio ?? 0) >= 0.5));
     if (marks[i]) drop[i] = marks[i]!;
+    else if (inRelated) drop[i] = 'related';
+    // "索 引 号：" above its value: a particulars list (dl/dd) is page metadata, label and value.
+    else if (t !== null && i < t && i > 0 && META_PAIR_LABEL.test(blocks[i - 1]!.text) && b.text.length <= 40)
+      drop[i] = 'meta-table';
     else if (t !== null && i < t && ((b.linkRatio ?? 0) >= 0.5 || b.text.length <= 6)) drop[i] = 'chrome';
     // A "标题：/发文字号：" table above the headline repeats the document's particulars.
-    else if (t !== null && i < t && b.type === 'table-cell' && labelTables.has(b.table)) drop[i] = 'meta-table';
+    else if ((t === null || i < t) && b.type === 'table-cell' && labelTables.has(b.table)) drop[i] = 'meta-table';
   }
   // The body: short boilerplate lines wherever they are.
   for (let i = c0; i < n; i++) {
@@ -110,17 +133,27 @@ export function cleanBlocks(
     if (mark && !HEAD_ONLY.has(mark) && i !== t && dropInBody(blocks[i]!, mark)) drop[i] = mark;
   }
 
+  // "阅读下一篇" alone on its line: what follows is another article's preview; the article ends there.
+  let end = n;
+  for (let i = c0; i < n; i++) {
+    if (NEXT_ARTICLE.test(blocks[i]!.text)) {
+      end = i;
+      for (let j = i; j < n; j++) drop[j] ??= j === i ? 'pager' : 'next-article';
+      break;
+    }
+  }
+
   // The footer: from the first footer marker after which only short or boilerplate lines follow.
-  let s = n;
+  let s = end;
   while (s > Math.max(c0, (t ?? -1) + 1) && footerCompatible(blocks[s - 1]!, marks[s - 1]!)) s--;
-  let footer = n;
-  for (let i = s; i < n; i++) {
+  let footer = end;
+  for (let i = s; i < end; i++) {
     if (footerStart(blocks[i]!, marks[i]!)) {
       footer = i;
       break;
     }
   }
-  for (let i = footer; i < n; i++) drop[i] ??= marks[i] && marks[i] !== 'paper' ? marks[i]! : 'footer';
+  for (let i = footer; i < end; i++) drop[i] ??= marks[i] && marks[i] !== 'paper' ? marks[i]! : 'footer';
 
   // Related-news lists between the article's end and the footer.
   const related = findRelatedTail(blocks, c0, footer, ctx.year);
@@ -134,11 +167,15 @@ export function cleanBlocks(
   // Repeats: the headline again, teasers and truncated copies of the following text.
   const compacted: (string | undefined)[] = new Array<string | undefined>(n);
   const compactOf = (j: number) => (compacted[j] ??= compact(blocks[j]!.text));
+  const texts = blocks.map((b) => b.text);
   for (let i = 0; i < n; i++) {
     if (drop[i] || i === t) continue;
     const text = blocks[i]!.text;
-    if (ctx.title && isHeadingLike(text, 60) && similarTitles(text, ctx.title, false)) {
+    if (ctx.title && isHeadingLike(text, 60) && sameTitle(text, ctx.title)) {
       drop[i] = 'title-repeat';
+    } else if (ctx.title && titleStart(text, ctx.title)) {
+      const k = titleLinesAt(texts, i, ctx.title);
+      for (let j = i; j < i + k; j++) drop[j] ??= 'title-repeat';
     } else if (duplicatesFollowing(blocks, i, compactOf)) drop[i] = 'duplicate';
   }
 
@@ -151,7 +188,9 @@ export function cleanBlocks(
     const b = blocks[i]!;
     if (drop[i]) {
       dropped.push({ text: b.text, reason: drop[i]! });
-      if (drop[i] === 'editor' || (drop[i] === 'footer' && marks[i] === 'editor')) editor ??= editorIn(b.text);
+      // The editor may share a line with other credits ("本文来源：新华社 责任编辑：李曦").
+      if (drop[i] === 'editor' || (CREDIT_REASONS.has(drop[i]!) && b.text.length <= 80 && b.text.includes('编')))
+        editor ??= editorIn(b.text);
       continue;
     }
     let text = b.text;

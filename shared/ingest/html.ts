@@ -1,10 +1,12 @@
 // HTML → text blocks and metadata candidates. Sanitising by construction: only text nodes
-// of content elements come out (entity-decoded); tags, attributes, scripts, styles, forms
-// and embedded frames never do, and the app renders the canonical text, never the HTML.
+// of content elements come out (entity-decoded); tags, attributes, scripts, styles, form
+// controls and embedded frames never do, and the app renders the canonical text, never the HTML.
+// A <form> itself is a container (CMSs wrap whole articles in one); prose inside regions skipped
+// as chrome is returned in `skipped` so nothing disappears silently.
 import { Parser } from 'htmlparser2';
-import type { MetaCandidates, ParsedPage, RawBlock } from './types';
-import { emptyMeta } from './types';
-import { isCjk } from './shape';
+import type { ParsedPage, RawBlock } from './types';
+import { metaFrom, wechatVars, type Collected } from './html-meta';
+import { endsSentence, isCjk, isProse } from './shape';
 
 interface El {
   tag: string;
@@ -17,10 +19,13 @@ type Node = El | string;
 
 /** Elements whose content is never article text. */
 const SKIP = new Set([
-  'head', 'script', 'style', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form',
+  'head', 'script', 'style', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
   'nav', 'header', 'footer', 'aside', 'button', 'select', 'option', 'textarea', 'input', 'template', 'svg',
   'math', 'canvas', 'video', 'audio', 'map', 'dialog', 'menu', 'link', 'meta', 'base',
 ]); // prettier-ignore
+
+/** Skipped elements that hold no readable text at all (the rest of SKIP is chrome whose prose is listed). */
+const NO_TEXT = new Set([...SKIP].filter((t) => !['nav', 'header', 'footer', 'aside', 'dialog', 'menu'].includes(t)));
 
 /** Elements that start and end a block of text. */
 const BLOCK = new Set([
@@ -31,25 +36,17 @@ const BLOCK = new Set([
 
 /** class/id words of site chrome: menus, breadcrumbs, share bars, comment boxes, related lists, ads. */
 const CHROME_WORDS =
-  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|header|topbar|top-bar|logo|breadcrumbs?|crumbs?|bread|position|location|footer|foot|sidebar|side|share|sharing|social|comments?|reply|related|recommend|relate|hot|ads?|advert|banner|copyright|login|signin|register|toolbar|pagination|pager|qrcode|ewm|erweima|tools)(?:$|[\s_\d-])/i;
+  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|header|topbar|top-bar|logo|breadcrumbs?|crumbs?|bread|position|location|footer|foot|sidebar|side|share|sharing|social|comments?|reply|related|recommend|relate|hot|ads?|advert|banner|copyright|login|signin|register|toolbar|pagination|pager|qrcode|ewm|erweima|tools|hide|hidden)(?:$|[\s_\d-])/i;
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar']);
 
 // ---- Parsing into a light tree ------------------------------------------------------------
 
-interface Collected {
-  root: El;
-  title: string;
-  metas: Record<string, string>;
-  canonical: string | null;
-  times: string[];
-  jsonLd: string[];
-}
-
-function buildTree(html: string): Collected {
+function buildTree(html: string): Collected<El> {
   const root: El = { tag: '#root', attrs: {}, children: [], len: 0 };
   const stack: El[] = [root];
-  const out: Collected = { root, title: '', metas: {}, canonical: null, times: [], jsonLd: [] };
+  const out: Collected<El> = { root, title: '', metas: {}, canonical: null, times: [], jsonLd: [] };
   let inTitle = 0;
+  let inScript = 0;
   let ldScript: string[] | null = null;
   const parser = new Parser(
     {
@@ -58,6 +55,7 @@ function buildTree(html: string): Collected {
         stack[stack.length - 1]!.children.push(el);
         stack.push(el);
         if (name === 'title') inTitle++;
+        if (name === 'script') inScript++;
         if (name === 'meta') {
           const key = (attrs.name ?? attrs.property ?? attrs.itemprop ?? '').toLowerCase();
           if (key && attrs.content && !(key in out.metas)) out.metas[key] = attrs.content;
@@ -68,11 +66,13 @@ function buildTree(html: string): Collected {
       },
       ontext(text) {
         if (inTitle) out.title += text;
+        if (inScript && (text.includes('var ct') || text.includes('var nickname'))) wechatVars(text, out.metas);
         if (ldScript) ldScript.push(text);
         stack[stack.length - 1]!.children.push(text);
       },
       onclosetag(name) {
         if (name === 'title') inTitle = Math.max(0, inTitle - 1);
+        if (name === 'script') inScript = Math.max(0, inScript - 1);
         if (name === 'script' && ldScript) {
           out.jsonLd.push(ldScript.join(''));
           ldScript = null;
@@ -154,14 +154,19 @@ function isChrome(el: El, pageLen: number, inArticle: boolean): boolean {
   return marked && el.len < pageLen * 0.4;
 }
 
-/** A table holding data (cells of short text) rather than page layout (cells holding paragraphs or tables). */
+/**
+ * A table holding data (cells of short text) rather than page layout (cells holding paragraphs or
+ * tables). A Word paste wraps each cell's few words in <p>/<div>: that is still data.
+ */
 function isDataTable(table: El): boolean {
   let maxCols = 0;
   const todo: Node[] = [...table.children];
   while (todo.length) {
     const n = todo.pop()!;
     if (typeof n === 'string') continue;
-    if (n.tag === 'table' || (BLOCK.has(n.tag) && !/^(tbody|thead|tfoot|tr|td|th|caption)$/.test(n.tag))) return false;
+    if ((n.tag === 'td' || n.tag === 'th') && n.len > 100) return false;
+    if (n.tag === 'table' || (BLOCK.has(n.tag) && !/^(tbody|thead|tfoot|tr|td|th|caption|p|div)$/.test(n.tag)))
+      return false;
     if (n.tag === 'tr') {
       const cols = n.children.filter((c) => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th')).length;
       maxCols = Math.max(maxCols, cols);
@@ -171,25 +176,83 @@ function isDataTable(table: El): boolean {
   return maxCols >= 2;
 }
 
-function walk(root: El): RawBlock[] {
+/** Lines of a skipped region, split where blocks and line breaks would split them (no recursion). */
+function regionLines(el: El): string[] {
+  const lines: string[] = [];
+  let buf = '';
+  const todo: (Node | null)[] = [el];
+  while (todo.length) {
+    const n = todo.pop()!;
+    if (n === null || (typeof n !== 'string' && (n.tag === 'br' || BLOCK.has(n.tag)))) {
+      const line = collapseWhitespace(buf);
+      if (line) lines.push(line);
+      buf = '';
+    }
+    if (typeof n === 'string') buf += n;
+    else if (n === null || n.tag === 'br') continue;
+    else if (!NO_TEXT.has(n.tag)) {
+      if (BLOCK.has(n.tag)) todo.push(null);
+      for (let i = n.children.length - 1; i >= 0; i--) todo.push(n.children[i]!);
+    }
+  }
+  const last = collapseWhitespace(buf);
+  if (last) lines.push(last);
+  return lines;
+}
+
+/** Inline bold as Word and CMS editors write it: <span style="font-weight: bold">. */
+const BOLD_STYLE = /font-weight\s*:\s*(?:bold|[6-9]00)/i;
+
+/** Characters other than white space. */
+const nonSpace = (t: string): number => t.replace(/[\s\u00a0\u3000]+/g, '').length;
+
+/** A title compared without punctuation, symbols or spaces. */
+const titleKey = (t: string): string => t.replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** What the walk leaves out: text of skipped regions that reads as prose, for the analyst to review. */
+interface Walked {
+  blocks: RawBlock[];
+  skipped: string[];
+}
+
+function walk(root: El, titles: readonly string[]): Walked {
   const blocks: RawBlock[] = [];
+  const skipped: string[] = [];
+  const keys = titles.map(titleKey).filter((k) => k.length >= 6);
+  // A chrome region holding the headline (新华网's <div class="header">) is the article's head: walk it.
+  const holdsTitle = (lines: string[]) =>
+    lines.some((l) => {
+      const k = titleKey(l);
+      return k.length >= 6 && keys.some((t) => t.startsWith(k) && k.length * 2 >= t.length);
+    });
   const ctx: Ctx[] = [{ type: 'paragraph' }];
   const tables: TableState[] = [];
   let tableCount = 0;
   let buf = '';
   let linkChars = 0;
+  let boldChars = 0;
   let inLink = 0;
+  let inBold = 0;
   let inPre = 0;
   let inQuote = 0;
   let inArticle = 0;
+  let inForm = 0;
   const pageLen = root.len;
 
   const flush = () => {
     const c = ctx[ctx.length - 1]!;
     const text = inPre ? buf.replace(/^\n+|\s+$/g, '') : collapseWhitespace(buf);
     if (text) {
-      const type = c.type === 'paragraph' && inQuote ? 'quote' : c.type;
+      // A line bold from end to end (<strong>…</strong><br>), not a full sentence, is an in-text heading.
+      const bold =
+        c.type === 'paragraph' &&
+        boldChars > 0 &&
+        text.length <= 80 &&
+        boldChars === nonSpace(text) &&
+        !endsSentence(text);
+      const type = c.type === 'paragraph' && inQuote ? 'quote' : bold ? 'heading' : c.type;
       const block: RawBlock = { type, text };
+      if (bold && !inQuote) block.level = 3;
       if (c.level !== undefined) block.level = c.level;
       if (type === 'list-item') block.ordered = c.ordered ?? false;
       if (c.table !== undefined) Object.assign(block, { table: c.table, row: c.row, col: c.col });
@@ -198,6 +261,7 @@ function walk(root: El): RawBlock[] {
     }
     buf = '';
     linkChars = 0;
+    boldChars = 0;
   };
 
   type Frame = { node: Node; exit?: () => void };
@@ -212,10 +276,20 @@ function walk(root: El): RawBlock[] {
     if (typeof node === 'string') {
       buf += node;
       if (inLink) linkChars += node.trim().length;
+      if (inBold) boldChars += nonSpace(node);
       continue;
     }
-    if (isChrome(node, pageLen, inArticle > 0)) continue;
+    if (isChrome(node, pageLen, inArticle > 0)) {
+      if (NO_TEXT.has(node.tag)) continue;
+      const lines = regionLines(node);
+      if (isHidden(node) || !holdsTitle(lines)) {
+        for (const l of lines) if (isProse(l)) skipped.push(l);
+        continue;
+      }
+    }
     const tag = node.tag;
+    // A form is a container like any other; only its controls, and the labels naming them, are chrome.
+    if (tag === 'label' && inForm > 0) continue;
     const pops: (() => void)[] = [];
     const isBlock = BLOCK.has(tag);
     if (tag === 'br') {
@@ -246,6 +320,14 @@ function walk(root: El): RawBlock[] {
       inLink++;
       pops.push(() => void inLink--);
     }
+    if (tag === 'strong' || tag === 'b' || (node.attrs.style !== undefined && BOLD_STYLE.test(node.attrs.style))) {
+      inBold++;
+      pops.push(() => void inBold--);
+    }
+    if (tag === 'form') {
+      inForm++;
+      pops.push(() => void inForm--);
+    }
     if (tag === 'article' || tag === 'main') {
       inArticle++;
       pops.push(() => void inArticle--);
@@ -261,7 +343,7 @@ function walk(root: El): RawBlock[] {
     for (let i = node.children.length - 1; i >= 0; i--) todo.push({ node: node.children[i]! });
   }
   flush();
-  return blocks;
+  return { blocks, skipped };
 }
 
 /** Pushes the typed context a block element sets (heading, list item, table cell, pre); false if none. */
@@ -295,69 +377,13 @@ function blockContext(el: El, ctx: Ctx[], tables: TableState[], nextTable: () =>
   return false;
 }
 
-// ---- Metadata ---------------------------------------------------------------------------------
-
-const pick = (metas: Record<string, string>, keys: string[]): string[] =>
-  keys.map((k) => metas[k]?.trim()).filter((v): v is string => !!v);
-
-function fromJsonLd(sources: string[], meta: MetaCandidates): void {
-  for (const src of sources) {
-    let data: unknown;
-    try {
-      data = JSON.parse(src);
-    } catch {
-      continue;
-    }
-    const items = (Array.isArray(data) ? data : [data]).flatMap((d) =>
-      d && typeof d === 'object' && Array.isArray((d as Record<string, unknown>)['@graph'])
-        ? ((d as Record<string, unknown>)['@graph'] as unknown[])
-        : [d],
-    );
-    for (const item of items) {
-      if (!item || typeof item !== 'object') continue;
-      const o = item as Record<string, unknown>;
-      const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
-      const name = (v: unknown): string | null =>
-        str(v) ?? (v && typeof v === 'object' ? str((v as Record<string, unknown>).name) : null);
-      const headline = str(o.headline);
-      if (headline) meta.titles.push(headline);
-      const date = str(o.datePublished);
-      if (date) meta.dates.push(date);
-      for (const a of Array.isArray(o.author) ? o.author : [o.author]) {
-        const n = name(a);
-        if (n) meta.authors.push(n);
-      }
-      const publisher = name(o.publisher);
-      if (publisher) meta.sites.push(publisher);
-    }
-  }
-}
-
-function metaFrom(c: Collected): MetaCandidates {
-  const m = c.metas;
-  const meta = emptyMeta();
-  meta.titles.push(...pick(m, ['og:title', 'articletitle', 'twitter:title']));
-  if (c.title.trim()) meta.titles.push(collapseWhitespace(c.title));
-  meta.dates.push(
-    ...pick(m, [
-      'article:published_time', 'og:published_time', 'pubdate', 'publishdate', 'publish_date', 'publishtime',
-      'firstpublishedtime', 'datepublished', 'dc.date.issued', 'dc.date', 'date', 'weibo:article:create_at',
-    ]),
-    ...c.times,
-  ); // prettier-ignore
-  meta.authors.push(...pick(m, ['author', 'article:author', 'dc.creator']).filter((a) => !/^https?:/i.test(a)));
-  meta.sources.push(...pick(m, ['contentsource', 'source']));
-  meta.sites.push(...pick(m, ['og:site_name', 'sitename', 'application-name']));
-  meta.url = c.canonical ?? pick(m, ['og:url', 'url'])[0] ?? null;
-  meta.description = pick(m, ['description', 'og:description'])[0] ?? null;
-  fromJsonLd(c.jsonLd, meta);
-  return meta;
-}
-
 /** Parses an HTML page into blocks (content only) and the metadata its head states. */
 export function parseHtml(html: string): ParsedPage {
   const collected = buildTree(html);
-  return { kind: 'html', blocks: walk(collected.root), meta: metaFrom(collected) };
+  collected.title = collapseWhitespace(collected.title);
+  const meta = metaFrom(collected);
+  const { blocks, skipped } = walk(collected.root, meta.titles);
+  return { kind: 'html', blocks, meta, skipped };
 }
 
 /** Decodes HTML entities in a text fragment (Markdown text keeps them raw). */

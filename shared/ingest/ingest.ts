@@ -81,7 +81,7 @@ function processText(original: OriginalFile, extensionKind: DocumentKind): Inges
     title: pick.title,
     year: stated ? Number(stated.from.slice(0, 4)) : null,
   });
-  let blocks = rejoinBlocks(cleaned.blocks, cleaned.titleBlock);
+  let blocks = rejoinBlocks(cleaned.blocks, cleaned.titleBlock, page.kind);
 
   // A newspaper page keeps each article's headline in the body; a single article loses it to the title.
   const paper = cleaned.dropped.find((d) => d.reason === 'paper')?.text ?? null;
@@ -122,7 +122,7 @@ function processText(original: OriginalFile, extensionKind: DocumentKind): Inges
       contentHash: contentHash(canonical.text),
       original,
       articles,
-      dropped: cleaned.dropped.map((d) => d.text),
+      dropped: [...(page.skipped ?? []), ...cleaned.dropped.map((d) => d.text)],
       originalSource,
     },
   };

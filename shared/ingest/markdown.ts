@@ -83,13 +83,17 @@ function metaFromFrontMatter(data: Record<string, unknown>): MetaCandidates {
   return meta;
 }
 
+/** "作者\｜…": a backslash before full-width punctuation escapes nothing in Markdown; the writer meant the mark. */
+const unescapeWide = (t: string): string =>
+  t.includes('\\') ? t.replace(/\\(?=[\u3000-\u303f\uff00-\uffef])/g, '') : t;
+
 /** Inline tokens → plain text: markup dropped, link text kept, images and inline HTML tags gone. */
 function inlineText(tokens: Token[] | undefined): string {
   let out = '';
   for (const t of tokens ?? []) {
     switch (t.type) {
       case 'text':
-        out += 'tokens' in t && t.tokens ? inlineText(t.tokens) : decodeEntities(t.text);
+        out += 'tokens' in t && t.tokens ? inlineText(t.tokens) : decodeEntities(unescapeWide(t.text));
         break;
       case 'escape':
       case 'codespan':
@@ -141,6 +145,10 @@ function paragraphLines(text: string): string[] {
   return out;
 }
 
+/** A paragraph bold from end to end ("**一、总体要求**") that is not a full sentence is an in-text heading. */
+const boldHeading = (raw: string, text: string): boolean =>
+  /^(\*\*|__)(?:(?!\1)[^\n])+\1$/.test(raw.trim()) && text.length <= 80 && !endsSentence(text);
+
 function tokensToBlocks(tokens: Token[], out: RawBlock[], state: { tables: number }, quote: boolean): void {
   const push = (b: RawBlock) => {
     if (!b.text) return;
@@ -154,7 +162,8 @@ function tokensToBlocks(tokens: Token[], out: RawBlock[], state: { tables: numbe
       case 'paragraph':
       case 'text': {
         const lines = paragraphLines(inlineText('tokens' in t && t.tokens ? t.tokens : [t]));
-        for (const line of lines) push(lines.length > 1 ? lineBlock(line, 0) : { type: 'paragraph', text: line });
+        if (lines.length === 1 && boldHeading(t.raw, lines[0]!)) push({ type: 'heading', level: 3, text: lines[0]! });
+        else for (const line of lines) push(lines.length > 1 ? lineBlock(line, 0) : { type: 'paragraph', text: line });
         break;
       }
       case 'list':

@@ -1,7 +1,11 @@
 // Newspaper layouts break paragraphs at column ends, mid-sentence and even mid-word
 // ("…对口支援任" / "务。…"). A paragraph that stops mid-sentence is joined with the next
 // one when that one reads as its continuation; headings and finished sentences never are.
+// Only plain text has layout breaks: HTML and Markdown paragraphs are the author's, so there
+// only a clear mid-word fragment ("务。…") is joined. Boilerplate and "label：value" lines never are.
+import type { DocumentKind } from '../model/types';
 import type { RawBlock } from './types';
+import { classifyLine } from './boilerplate';
 import { SECTION_MARKER, endsSentence, endsWithColon, hasInternalPunct } from './shape';
 
 /** Characters a Chinese clause cannot end with: conjunctions, prepositions, the possessive 的. */
@@ -16,6 +20,8 @@ const LIST_START = /^(?:\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])/;
 
 /** The next block opens with a one-character fragment closed by punctuation: "务。…", "源,…". */
 const FRAGMENT_START = /^[\u4e00-\u9fff][，。、；：,;:！？]/;
+/** A "label：value" line (来源：…, 编辑：…, 发布日期：…): page furniture, never half a sentence. */
+const LABEL_LINE = /^[^\s，。,；;：:]{1,8}\s*[:：]/;
 
 /** What joining looks at in the block so far: its type, how it starts and how it ends. */
 interface Joined {
@@ -28,14 +34,18 @@ interface Joined {
   prose: boolean;
 }
 
-function joinable(a: Joined, b: RawBlock): boolean {
+function joinable(a: Joined, b: RawBlock, plain: boolean): boolean {
   if (b.type !== 'paragraph' && !(b.type === 'heading' && b.text.length <= 4)) return false;
   const x = a.tail.length > 60 ? a.tail.slice(-60) : a.tail; // end checks only need the end
   const y = b.text;
   if (endsSentence(x) || endsWithColon(x) || BYLINE_END.test(x)) return false;
   // A short unpunctuated line is a heading or a label, not a broken sentence.
-  if (!a.prose) return false;
-  const strong = STARTS_WITH_PUNCT.test(y) || FRAGMENT_START.test(y) || FUNCTION_END.test(x);
+  if (!a.prose || LABEL_LINE.test(a.head) || LABEL_LINE.test(y)) return false;
+  const fragment = STARTS_WITH_PUNCT.test(y) || FRAGMENT_START.test(y);
+  // Boilerplate is checked last: classifyLine is the costly test, and few pairs get this far.
+  if (!plain) return fragment && a.type === 'paragraph' && !classifyLine(y) && !classifyLine(a.tail);
+  const strong = fragment || FUNCTION_END.test(x);
+  if (classifyLine(y) || (a.head === a.tail && classifyLine(a.head))) return false;
   // A punctuated line taken for a heading may still be a broken sentence, given strong evidence.
   if (a.type !== 'paragraph') return a.type === 'heading' && strong;
   if (strong) return true;
@@ -54,7 +64,7 @@ const view = (b: RawBlock): Joined => ({
 });
 
 /** Whether `a` stops mid-sentence in a way `b` continues. */
-export const continues = (a: RawBlock, b: RawBlock): boolean => joinable(view(a), b);
+export const continues = (a: RawBlock, b: RawBlock, plain = true): boolean => joinable(view(a), b, plain);
 
 const needsSpace = (a: string, b: string) => /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b);
 
@@ -62,7 +72,12 @@ const needsSpace = (a: string, b: string) => /[A-Za-z0-9]$/.test(a) && /^[A-Za-z
  * Joins every block into its predecessor when the predecessor breaks off mid-sentence.
  * Joined text is assembled once per run of pieces, so long runs stay linear.
  */
-export function rejoinBlocks(blocks: readonly RawBlock[], keep?: RawBlock | null): RawBlock[] {
+export function rejoinBlocks(
+  blocks: readonly RawBlock[],
+  keep?: RawBlock | null,
+  kind: DocumentKind = 'text',
+): RawBlock[] {
+  const plain = kind === 'text';
   const out: RawBlock[] = [];
   let run: { first: RawBlock; parts: string[]; state: Joined } | null = null;
   const close = () => {
@@ -75,7 +90,7 @@ export function rejoinBlocks(blocks: readonly RawBlock[], keep?: RawBlock | null
     run = null;
   };
   for (const b of blocks) {
-    if (run && run.first !== keep && b !== keep && joinable(run.state, b)) {
+    if (run && run.first !== keep && b !== keep && joinable(run.state, b, plain)) {
       run.parts.push(needsSpace(run.state.tail, b.text) ? ` ${b.text}` : b.text);
       run.state = { type: 'paragraph', head: run.state.head, tail: b.text, prose: true };
       continue;

@@ -75,16 +75,21 @@ function brandFromAddresses(text: string, preferred: string | null): string | nu
 
 const MEANINGLESS = /^(本站|本网|网络|互联网|未知|网友|原创|转载|综合|其他|网络整理)$/;
 
+/** Words that start the next label or a button after a source's value. */
+const VALUE_END =
+  /浏览|访问|作者|时间|发布|编辑|责任|日期|点击|阅读|举报|纠错|参与|互动|评论|分享|收藏|打印|字号|来源|\d{4}[-年/.]/;
+
 /** "来源:北京市发展和改革委员会   浏览(127) 2019-06-06" → 北京市发展和改革委员会 */
 function explicitSource(lines: readonly string[]): string | null {
   for (const line of lines) {
     if (line.length > 120 || !(line.includes('源') || line.includes('来自'))) continue; // every label holds one
     const m =
-      /(?:^|[\s【[(（|｜])(?:来源|稿源|文章来源|信息来源|来自)\s*[:：]\s*([^\s|｜,，。;；()（）【】[\]]{2,40})/.exec(
+      /(?:^|[\s【[(（|｜])(?:来源于|来源|稿源|文章来源|本文来源|信息来源|来自)\s*[:：]\s*([^\s|｜,，。;；()（）【】[\]]{2,40})/.exec(
         ` ${line}`,
       );
     if (!m) continue;
-    const value = m[1]!.split(/浏览|作者|时间|发布|编辑|日期|点击|阅读|\d{4}[-年/.]/)[0]!.trim();
+    // The value ends where the next label or button starts: "访问量：199", "新华社举报", "求是网参与互动".
+    const value = m[1]!.split(VALUE_END)[0]!.trim();
     if (value.length >= 2 && !/^https?:/i.test(value) && !MEANINGLESS.test(value)) return value;
   }
   return null;
@@ -168,9 +173,10 @@ function originalPublisher(kept: readonly string[]): string | null {
     if (id && name) return `${name[1]} (ID:${id[1]})`;
     const wx = /(?:微信公众号|公众号)\s*[“"「]([^”"」]{2,20})[”"」]/.exec(text);
     if (wx) return wx[1]!;
-    const via = /(?:本文|文章)?(?:转自|转载自|原载于|原文来源)\s*[:：]?\s*[“"《]?([\u4e00-\u9fffA-Za-z0-9]{2,20})/.exec(
-      text,
-    );
+    const via =
+      /(?:本文|文章)?(?:转自|转载自|原载于|原文来源|原文来自)\s*[:：]?\s*[“"《「]?([\u4e00-\u9fffA-Za-z0-9|]{2,20})/.exec(
+        text,
+      );
     if (via && text.length <= 120) return via[1]!;
   }
   return null;

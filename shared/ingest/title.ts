@@ -73,6 +73,31 @@ export function similarTitles(a: string, b: string, fuzzy = true): boolean {
   return fuzzy && dice(x, y) >= 0.75;
 }
 
+/** Letters and digits only: two headlines differing in punctuation or spacing compare equal. */
+const titleKey = (t: string): string => cleanTitle(t).title.replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The same headline exactly (up to punctuation, spacing and a channel suffix); a lead that extends it is not. */
+export function sameTitle(line: string, title: string): boolean {
+  const k = titleKey(line);
+  return k.length > 0 && k === titleKey(title);
+}
+
+/**
+ * How many lines from `i` on spell the headline exactly when read together (a headline broken
+ * by <br> over 2–4 lines); 0 when they do not. Each line must be heading-shaped.
+ */
+export function titleLinesAt(texts: readonly string[], i: number, title: string): number {
+  const want = titleKey(title);
+  let got = '';
+  for (let j = i; j < texts.length && j < i + 4; j++) {
+    if (!isHeadingLike(texts[j]!, 60)) return 0;
+    got += titleKey(texts[j]!);
+    if (got === want) return j - i + 1;
+    if (!want.startsWith(got)) return 0;
+  }
+  return 0;
+}
+
 export interface TitlePick {
   /** null when the page shows no headline (the caller falls back to the first sentence). */
   title: string | null;
@@ -92,10 +117,21 @@ export function proseStart(page: ParsedPage, marks: readonly (BoilerKind | null)
 const headlineShaped = (text: string) =>
   isHeadingLike(text, 60) && text.length >= 4 && !BYLINE.test(text) && !(findDate(text) && text.length < 24);
 
+/** The title a gov.cn particulars table states ("标 题：" | value): it survives a headline broken over lines. */
+function labelledTitle(page: ParsedPage): string[] {
+  const b = page.blocks;
+  for (let i = 0; i + 1 < b.length && i < 60; i++) {
+    if (b[i]!.type === 'table-cell' && b[i + 1]!.type === 'table-cell' && /^标\s*题\s*[:：]$/.test(b[i]!.text)) {
+      return [b[i + 1]!.text];
+    }
+  }
+  return [];
+}
+
 export function pickTitle(page: ParsedPage, marks: readonly (BoilerKind | null)[]): TitlePick {
   const blocks = page.blocks;
   const limit = Math.min(blocks.length, 20);
-  const metaTitles = page.meta.titles.map(cleanTitle).filter((t) => t.title.length >= 2);
+  const metaTitles = [...page.meta.titles, ...labelledTitle(page)].map(cleanTitle).filter((t) => t.title.length >= 2);
   const meta = metaTitles[0] ?? null;
   const hint = {
     channel: meta?.channel ?? metaTitles.find((t) => t.channel)?.channel ?? null,
@@ -107,7 +143,10 @@ export function pickTitle(page: ParsedPage, marks: readonly (BoilerKind | null)[
   for (const t of metaTitles) {
     for (let i = 0; i < limit; i++) {
       if (usable(i) && blocks[i]!.text.length <= 120 && similarTitles(blocks[i]!.text, t.title)) {
-        return { title: cleanTitle(blocks[i]!.text).title, index: i, ...hint };
+        // Front matter states the title on purpose (a page's <title> may be cut or suffixed); a line
+        // that only resembles it ("原文来自「X」：<title>") then stays in the body.
+        if (page.kind !== 'markdown') return { title: cleanTitle(blocks[i]!.text).title, index: i, ...hint };
+        return { title: t.title, index: sameTitle(blocks[i]!.text, t.title) ? i : null, ...hint };
       }
     }
   }

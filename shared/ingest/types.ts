@@ -83,6 +83,8 @@ export interface MetaCandidates {
   sites: string[];
   url: string | null;
   description: string | null;
+  /** When the CMS generated the page ("页面生成时间 …"): a PubDate equal to it is not the publication date. */
+  generated?: string | null;
 }
 
 /** What a format parser hands to the cleaning and detection stages. */
@@ -90,6 +92,8 @@ export interface ParsedPage {
   kind: DocumentKind;
   blocks: RawBlock[];
   meta: MetaCandidates;
+  /** HTML only: prose-like lines inside regions skipped as chrome (listed as dropped, never lost silently). */
+  skipped?: string[];
 }
 
 /** One part of a split page: a self-contained document body with offsets re-based to its own text. */
