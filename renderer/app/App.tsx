@@ -10,12 +10,14 @@ import { useImporter } from '../import/use-importer';
 import { LibraryView } from '../library/LibraryView';
 import { ReaderView } from '../reader/ReaderView';
 import { ToastProvider, useToast } from '../ui/toasts';
-import { RepositoryContext } from './repository-context';
+import { exportDocument } from '../reader/export-document';
+import { RepositoryContext, useRepository } from './repository-context';
 import { navigate, useRoute } from './route';
 
 /** The menu accelerators of the desktop app, for the web build, which has no menu. */
 const WEB_SHORTCUTS: Partial<Record<string, MenuCommand>> = {
   o: 'import',
+  e: 'export',
   l: 'library',
   f: 'find',
   '\\': 'toggle-sidebar',
@@ -48,6 +50,7 @@ export function App({ repository }: { repository: Repository }) {
 function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: Language) => void }) {
   const { t } = useI18n();
   const toast = useToast();
+  const repository = useRepository();
   const route = useRoute();
   const importer = useImporter();
   const [dragging, setDragging] = useState(false);
@@ -62,15 +65,22 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
     await importer.start(files);
   }, [importer, t]);
 
+  const exportCurrent = useCallback(async () => {
+    if (route.screen !== 'reader') return toast(t('exportHint'));
+    const location = await exportDocument(repository, route.documentId);
+    if (location) toast(t('exported', { location }));
+  }, [route, repository, toast, t]);
+
   const onMenu = useCallback(
     (command: MenuCommand) => {
       if (command === 'import') void openImportDialog();
+      else if (command === 'export') void exportCurrent();
       else if (command === 'library') navigate({ screen: 'library' });
       else if (command === 'toggle-sidebar') setSidebarHidden((h) => !h);
       else if (command === 'find') document.querySelector<HTMLInputElement>('[data-find]')?.focus();
       else if (command === 'about') void bridge.appInfo().then((info) => toast(t('about', { version: info.version })));
     },
-    [openImportDialog, toast, t],
+    [openImportDialog, exportCurrent, toast, t],
   );
   useEffect(() => bridge.onMenuCommand(onMenu), [onMenu]);
 

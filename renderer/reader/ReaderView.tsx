@@ -11,6 +11,7 @@ import type { IngestClient } from '../import/ingest-client';
 import { useToast } from '../ui/toasts';
 import { AnnotationSidebar, ColorPicker } from './AnnotationSidebar';
 import { DetailsPanel } from './DetailsPanel';
+import { exportDocument } from './export-document';
 import { DocumentText } from './DocumentText';
 import { selectedRange } from './selection';
 import { SplitDialog } from './SplitDialog';
@@ -188,6 +189,16 @@ export function ReaderView(props: {
               {panel === 'original' ? t('viewCleaned') : t('viewOriginal')}
             </button>
             <button onClick={() => void reclean()}>{t('reclean')}</button>
+            <button
+              data-action="export"
+              onClick={() =>
+                void exportDocument(repository, documentId).then(
+                  (location) => location && toast(t('exported', { location })),
+                )
+              }
+            >
+              {t('export')}
+            </button>
             {body.blocks.length > 1 && <button onClick={() => setPanel('split')}>{t('split')}</button>}
           </div>
           {meta.proposedSplit && meta.proposedSplit.length > 1 && panel !== 'split' && (

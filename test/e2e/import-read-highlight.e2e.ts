@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, importThroughDialog, launch, selectPhrase, stopServer, type App } from './harness';
@@ -72,5 +72,17 @@ describe('an analyst imports the sample documents, reads one and highlights a pa
     await expect
       .poll(() => app.page.locator('.annotation-card [data-note-editor]').first().textContent(), POLL)
       .toBe(NOTE);
+  });
+
+  it('exports the document with its highlight and note as Markdown', async () => {
+    const { page } = app;
+    const download = page.waitForEvent('download');
+    await page.click('[data-action="export"]');
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('推进“京津冀协同发展” 北京市设九工作组.md');
+    const markdown = readFileSync((await file.path())!, 'utf8');
+    expect(markdown).toContain('published: 2016-01-28');
+    expect(markdown).toContain(`> ${PASSAGE}`);
+    expect(markdown).toContain(NOTE);
   });
 });
