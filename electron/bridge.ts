@@ -10,6 +10,8 @@ import {
   type DossierBridge,
   type MenuCommand,
   type OpenFilesRequest,
+  type OpenOriginalRequest,
+  type OpenOriginalResult,
   type PickedFile,
   type SaveFileRequest,
   type SaveResult,
@@ -78,6 +80,8 @@ export function createDesktopBridge(ipc: BridgeIpc, pathForFile: PathForFile) {
     platform: 'desktop',
     openFiles: (request: OpenFilesRequest) => ipc.invoke(CHANNELS.openFiles, request) as Promise<PickedFile[]>,
     saveFile: (request: SaveFileRequest) => ipc.invoke(CHANNELS.saveFile, request) as Promise<SaveResult>,
+    openOriginal: (request: OpenOriginalRequest) =>
+      ipc.invoke(CHANNELS.openOriginal, request) as Promise<OpenOriginalResult>,
     readDroppedFiles: (files: readonly File[]) => readDroppedFiles(files, pathForFile),
     appInfo: () => ipc.invoke(CHANNELS.appInfo) as Promise<AppInfo>,
     onMenuCommand(listener: (command: MenuCommand) => void): () => void {

@@ -10,13 +10,16 @@ import {
   MAX_BRIDGE_FILE_BYTES,
   MAX_BRIDGE_FILES,
   openFilesRequestSchema,
+  openOriginalRequestSchema,
   saveFileRequestSchema,
   type AppInfo,
   type FileFilter,
+  type OpenOriginalResult,
   type PickedFile,
   type SaveResult,
 } from '../shared/ipc/contract';
 import { writeFileAtomic, type AtomicWriteFs } from './atomic-write';
+import { openOriginal, type OpenOriginalDeps } from './open-original';
 import { isAppUrl } from './protocol';
 
 /** Who sent a message: the URL of the sending frame, '' when it is not a top-level frame. */
@@ -49,6 +52,8 @@ export interface IpcDeps<S extends IpcSender> {
   appInfo(): AppInfo;
   /** Where the save dialog starts (the Documents folder). */
   defaultSaveDirectory(): string;
+  /** The temp folder, shell.openPath and file system that "open original" uses. */
+  originals: OpenOriginalDeps;
   platform?: NodeJS.Platform;
 }
 
@@ -56,6 +61,7 @@ export interface IpcHandlers<S extends IpcSender> {
   openFiles(sender: S, ...args: unknown[]): Promise<PickedFile[]>;
   saveFile(sender: S, ...args: unknown[]): Promise<SaveResult>;
   appInfo(sender: S, ...args: unknown[]): Promise<AppInfo>;
+  openOriginal(sender: S, ...args: unknown[]): Promise<OpenOriginalResult>;
 }
 
 /** A refused IPC message; its message names the channel and the reason. */
@@ -191,6 +197,13 @@ export function createIpcHandlers<S extends IpcSender>(deps: IpcDeps<S>): IpcHan
       if (args.length !== 0) throw new IpcRequestError(channel, `expected no arguments, got ${args.length}`);
       return deps.appInfo();
     },
+
+    async openOriginal(sender, ...args) {
+      const channel = CHANNELS.openOriginal;
+      assertAppSender(channel, sender);
+      const request = parseSingleArgument(channel, openOriginalRequestSchema, args);
+      return openOriginal(deps.originals, request);
+    },
   };
 }
 
@@ -203,4 +216,5 @@ export function registerIpcHandlers<E, S extends IpcSender>(
   ipcMain.handle(CHANNELS.openFiles, (event, ...args) => handlers.openFiles(senderOf(event), ...args));
   ipcMain.handle(CHANNELS.saveFile, (event, ...args) => handlers.saveFile(senderOf(event), ...args));
   ipcMain.handle(CHANNELS.appInfo, (event, ...args) => handlers.appInfo(senderOf(event), ...args));
+  ipcMain.handle(CHANNELS.openOriginal, (event, ...args) => handlers.openOriginal(senderOf(event), ...args));
 }

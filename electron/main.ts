@@ -1,7 +1,7 @@
 // Dossier's main process: wiring only. The logic it wires — the app:// protocol, the window's
 // security policy, the IPC handlers, the menu, launch arguments — lives in plain modules next to
 // this one, which the unit tests under test/unit/electron exercise without Electron.
-import { readFile, open, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import {
   BrowserWindow,
@@ -168,6 +168,11 @@ function registerIpc(): void {
       },
     }),
     defaultSaveDirectory: () => app.getPath('documents'),
+    originals: {
+      tempDir: app.getPath('temp'),
+      openPath: (filePath) => shell.openPath(filePath),
+      fs: { open, rename, unlink, mkdir, lstat, readdir: (dir) => readdir(dir), rm },
+    },
   });
   registerIpcHandlers(ipcMain, handlers, (event: IpcMainInvokeEvent): MainSender => {
     // Only a top-level frame speaks for the page; an (impossible, frame-src 'none') subframe does not.

@@ -7,6 +7,7 @@ import type {
   PickedFile,
   SaveFileRequest,
 } from '../../shared/ipc/contract';
+import { browserOpenOriginalDeps, openOriginalInBrowser } from './open-original-web';
 
 async function readFiles(files: readonly File[]): Promise<PickedFile[]> {
   return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
@@ -39,6 +40,8 @@ export function createWebBridge(): DossierBridge {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return { saved: true, location: `Downloads/${request.suggestedName}` };
     },
+    // Synchronous up to window.open, so the click's user activation still allows the tab.
+    openOriginal: async (request) => openOriginalInBrowser(request, browserOpenOriginalDeps()),
     readDroppedFiles: readFiles,
     appInfo: async () => ({ name: 'Dossier', version: __APP_VERSION__, platform: 'web' }),
     onMenuCommand(listener) {

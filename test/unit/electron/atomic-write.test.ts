@@ -114,6 +114,7 @@ describe('writeFileAtomic', () => {
       fs,
       appInfo: () => ({ name: 'Dossier', version: '0', platform: 'desktop' }),
       defaultSaveDirectory: () => dir,
+      originals: { tempDir: dir, openPath: async () => '', fs: { ...nodeFs, readdir: (d) => nodeFs.readdir(d) } },
     });
     await expect(
       handlers.saveFile({ url: 'app://dossier/index.html' }, { suggestedName: 'brief.md', bytes: bytes('new') }),

@@ -27,10 +27,17 @@ describe('desktop bridge (the preload object, window.dossier)', () => {
     expect(BRIDGE_GLOBAL).toBe('dossier');
     expect(bridge.platform).toBe('desktop');
     expect(Object.keys(bridge).sort()).toEqual(
-      ['appInfo', 'onMenuCommand', 'openFiles', 'platform', 'readDroppedFiles', 'saveFile'].sort(),
+      ['appInfo', 'onMenuCommand', 'openFiles', 'openOriginal', 'platform', 'readDroppedFiles', 'saveFile'].sort(),
     );
     // contextBridge copies own properties only: every method must be one.
-    for (const key of ['appInfo', 'onMenuCommand', 'openFiles', 'readDroppedFiles', 'saveFile'] as const) {
+    for (const key of [
+      'appInfo',
+      'onMenuCommand',
+      'openFiles',
+      'openOriginal',
+      'readDroppedFiles',
+      'saveFile',
+    ] as const) {
       expect(Object.hasOwn(bridge, key) && typeof bridge[key]).toBe('function');
     }
   });
@@ -42,10 +49,12 @@ describe('desktop bridge (the preload object, window.dossier)', () => {
     await bridge.openFiles({ multiple: true });
     await bridge.saveFile({ suggestedName: 'a.md', bytes });
     await bridge.appInfo();
+    await bridge.openOriginal({ name: 'plan.pdf', bytes });
     expect(ipc.invoke.mock.calls).toEqual([
       [CHANNELS.openFiles, { multiple: true }],
       [CHANNELS.saveFile, { suggestedName: 'a.md', bytes }],
       [CHANNELS.appInfo],
+      [CHANNELS.openOriginal, { name: 'plan.pdf', bytes }],
     ]);
   });
 

@@ -20,6 +20,7 @@ beforeAll(async () => {
   await buildElectron({ outDir });
   await mkdir(path.join(root, 'renderer'));
   await writeFile(path.join(root, 'renderer', 'index.html'), '<!doctype html><title>Dossier</title>');
+  await mkdir(path.join(root, 'tmp'));
 }, 60_000);
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
@@ -84,7 +85,7 @@ function fakeMainElectron() {
       getLocale: () => 'zh-CN',
       getName: () => 'Dossier',
       getVersion: () => '0.1.0',
-      getPath: () => '/home/a/Documents',
+      getPath: (name: string) => (name === 'temp' ? path.join(root, 'tmp') : '/home/a/Documents'),
       setAppUserModelId: vi.fn(),
     },
     protocol: {
@@ -102,7 +103,7 @@ function fakeMainElectron() {
         webRequest: { onBeforeRequest: vi.fn() },
       },
     },
-    shell: { openExternal: vi.fn(async () => undefined) },
+    shell: { openExternal: vi.fn(async () => undefined), openPath: vi.fn(async (_filePath: string) => '') },
     BrowserWindow: FakeWindow,
   };
   return { electron, appEvents, order, markReady, windows, ipcHandlers };
@@ -152,9 +153,9 @@ describe('dist/electron/main.cjs', () => {
       },
     });
 
-    // IPC: the three invoke channels, sender-checked.
+    // IPC: the four invoke channels, sender-checked.
     expect([...fake.ipcHandlers.keys()].sort()).toEqual(
-      [CHANNELS.appInfo, CHANNELS.openFiles, CHANNELS.saveFile].sort(),
+      [CHANNELS.appInfo, CHANNELS.openFiles, CHANNELS.saveFile, CHANNELS.openOriginal].sort(),
     );
     const appInfo = fake.ipcHandlers.get(CHANNELS.appInfo) as (event: unknown) => Promise<unknown>;
     const event = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent }, sender: {} });
@@ -165,6 +166,24 @@ describe('dist/electron/main.cjs', () => {
     });
     await expect(appInfo(event('https://evil.example/'))).rejects.toThrow(/foreign sender/);
     await expect(appInfo(event('app://dossier/index.html', { url: 'x' }))).rejects.toThrow(/foreign sender/);
+
+    // Open original: a copy under <temp>/dossier-originals, handed to shell.openPath.
+    const openOriginal = fake.ipcHandlers.get(CHANNELS.openOriginal) as (event: unknown, ...args: unknown[]) => unknown;
+    const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+    await expect(openOriginal(event('app://dossier/index.html'), { name: 'a/plan.pdf', bytes: pdf })).resolves.toEqual({
+      ok: true,
+    });
+    const opened = fake.electron.shell.openPath.mock.calls[0]![0];
+    expect(path.dirname(path.dirname(opened))).toBe(path.join(root, 'tmp', 'dossier-originals'));
+    expect(path.basename(opened)).toBe('plan.pdf');
+    expect(new Uint8Array(await readFile(opened))).toEqual(pdf);
+    await expect(openOriginal(event('https://evil.example/'), { name: 'a.pdf', bytes: pdf })).rejects.toThrow(
+      /foreign sender/,
+    );
+    await expect(openOriginal(event('app://dossier/index.html'), { name: 'a.pdf', bytes: [1] })).rejects.toThrow(
+      /invalid request/,
+    );
+    expect(fake.electron.shell.openPath).toHaveBeenCalledTimes(1);
 
     // The menu, in Chinese for zh-CN; a click sends the command to the focused window.
     const menu = fake.electron.Menu.setApplicationMenu.mock.calls[0]![0] as {
@@ -237,6 +256,9 @@ describe('dist/electron/preload.cjs', () => {
     expect(bridge.platform).toBe('desktop');
     await bridge.appInfo();
     expect(ipcRenderer.invoke).toHaveBeenCalledWith(CHANNELS.appInfo);
+    const original = { name: 'plan.pdf', bytes: new Uint8Array([37]) };
+    await bridge.openOriginal(original);
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(CHANNELS.openOriginal, original);
     const [dropped] = await bridge.readDroppedFiles([new File(['x'], 'plan.txt')]);
     expect(dropped).toMatchObject({ name: 'plan.txt', path: '/home/a/plan.txt' });
     const unsubscribe = bridge.onMenuCommand(() => {});

@@ -46,6 +46,7 @@ function recordingFs(): BridgeFs & { calls: string[] } {
 
 function setup(options: { openPaths?: string[]; savePath?: string; canceled?: boolean } = {}) {
   const fs = recordingFs();
+  const openPath = vi.fn(async (_filePath: string) => '');
   const dialog = {
     showOpenDialog: vi.fn<IpcDeps<IpcSender>['dialog']['showOpenDialog']>(async () => ({
       canceled: options.canceled ?? false,
@@ -57,8 +58,14 @@ function setup(options: { openPaths?: string[]; savePath?: string; canceled?: bo
         : { canceled: false, filePath: options.savePath ?? path.join(dir, 'out.docx') },
     ),
   };
-  const handlers = createIpcHandlers({ dialog, fs, appInfo: () => INFO, defaultSaveDirectory: () => dir });
-  return { fs, dialog, handlers };
+  const handlers = createIpcHandlers({
+    dialog,
+    fs,
+    appInfo: () => INFO,
+    defaultSaveDirectory: () => dir,
+    originals: { tempDir: dir, openPath, fs: { ...fs, mkdir: nodeFs.mkdir, lstat: nodeFs.lstat, readdir, rm } },
+  });
+  return { fs, dialog, handlers, openPath };
 }
 
 describe('openFiles', () => {
@@ -229,6 +236,7 @@ describe('invalid requests are refused before any dialog or disk access', () => 
     await expect(handlers.openFiles(s, {})).rejects.toThrow(/foreign sender/);
     await expect(handlers.saveFile(s, { suggestedName: 'a.md', bytes })).rejects.toThrow(/foreign sender/);
     await expect(handlers.appInfo(s)).rejects.toThrow(/foreign sender/);
+    await expect(handlers.openOriginal(s, { name: 'plan.pdf', bytes: PDF })).rejects.toThrow(/foreign sender/);
     expect(dialog.showOpenDialog).not.toHaveBeenCalled();
     expect(dialog.showSaveDialog).not.toHaveBeenCalled();
     expect(fs.calls).toEqual([]);
@@ -239,6 +247,66 @@ describe('invalid requests are refused before any dialog or disk access', () => 
     await expect(handlers.saveFile(APP, { suggestedName: 'a/b', bytes })).rejects.toThrow(
       `${CHANNELS.saveFile}: invalid request: suggestedName: a file name, not a path`,
     );
+  });
+});
+
+const PDF = new TextEncoder().encode('%PDF-1.7\n%…\n%%EOF\n');
+
+describe('openOriginal', () => {
+  it('writes a private copy under <temp>/dossier-originals and opens it', async () => {
+    const { handlers, openPath } = setup();
+    expect(await handlers.openOriginal(APP, { name: '十四五规划.pdf', bytes: PDF })).toEqual({ ok: true });
+    expect(openPath).toHaveBeenCalledTimes(1);
+    const opened = openPath.mock.calls[0]![0];
+    expect(path.relative(dir, opened).split(path.sep)).toEqual([
+      'dossier-originals',
+      expect.stringMatching(/^[0-9a-f]{16}$/),
+      '十四五规划.pdf',
+    ]);
+    expect(await readFile(opened)).toEqual(Buffer.from(PDF));
+  });
+
+  it('reduces a path to its base name before anything is written', async () => {
+    const { handlers, openPath } = setup();
+    expect(await handlers.openOriginal(APP, { name: '../../etc/passwd.pdf', bytes: PDF })).toEqual({ ok: true });
+    expect(path.basename(openPath.mock.calls[0]![0])).toBe('passwd.pdf');
+    expect(path.dirname(path.dirname(openPath.mock.calls[0]![0]))).toBe(path.join(dir, 'dossier-originals'));
+  });
+
+  it('answers a refusal (not an exception) for an HTML original', async () => {
+    const { handlers, openPath } = setup();
+    const result = await handlers.openOriginal(APP, { name: '通知.html', bytes: new TextEncoder().encode('<p>x') });
+    expect(result).toMatchObject({ ok: false, code: 'shown-in-dossier' });
+    expect(openPath).not.toHaveBeenCalled();
+  });
+
+  const bytes = PDF;
+  const invalid: Array<[string, unknown[], RegExp]> = [
+    ['no argument', [], /expected 1 argument, got 0/],
+    ['two arguments', [{ name: 'a.pdf', bytes }, {}], /expected 1 argument, got 2/],
+    ['not an object', ['a.pdf'], /invalid request/],
+    ['null', [null], /invalid request/],
+    ['empty name', [{ name: '', bytes }], /name/],
+    ['name too long', [{ name: `${'a'.repeat(252)}.pdf`, bytes }], /name/],
+    ['name of only dots', [{ name: '..', bytes }], /not a usable file name/],
+    ['name of only control characters', [{ name: '\u0001\u0002', bytes }], /not a usable file name/],
+    ['name not a string', [{ name: 42, bytes }], /name/],
+    ['bytes as array', [{ name: 'a.pdf', bytes: [37, 80, 68, 70] }], /bytes/],
+    ['bytes as string', [{ name: 'a.pdf', bytes: '%PDF-' }], /bytes/],
+    ['bytes as ArrayBuffer', [{ name: 'a.pdf', bytes: bytes.buffer }], /bytes/],
+    ['missing bytes', [{ name: 'a.pdf' }], /bytes/],
+    ['extra key', [{ name: 'a.pdf', bytes, path: '/tmp/a.pdf' }], /path/],
+    ['oversized bytes', [{ name: 'a.pdf', bytes: new Uint8Array(MAX_BRIDGE_FILE_BYTES + 1) }], /too large/],
+  ];
+  it.each(invalid)('refuses an invalid request before touching the disk: %s', async (_name, args, message) => {
+    const { handlers, openPath, fs } = setup();
+    const call = handlers.openOriginal(APP, ...args);
+    await expect(call).rejects.toThrow(IpcRequestError);
+    await expect(call).rejects.toThrow(message);
+    await expect(call).rejects.toThrow(CHANNELS.openOriginal);
+    expect(openPath).not.toHaveBeenCalled();
+    expect(fs.calls).toEqual([]);
+    expect(await readdir(dir)).toEqual([]);
   });
 });
 
@@ -253,7 +321,9 @@ describe('registerIpcHandlers', () => {
         url: event.frameUrl,
       }),
     );
-    expect([...registered.keys()].sort()).toEqual([CHANNELS.appInfo, CHANNELS.openFiles, CHANNELS.saveFile].sort());
+    expect([...registered.keys()].sort()).toEqual(
+      [CHANNELS.appInfo, CHANNELS.openFiles, CHANNELS.saveFile, CHANNELS.openOriginal].sort(),
+    );
     await expect(registered.get(CHANNELS.appInfo)!({ frameUrl: APP.url })).resolves.toEqual(INFO);
     await expect(registered.get(CHANNELS.appInfo)!({ frameUrl: 'https://x.example/' })).rejects.toThrow(/foreign/);
   });
