@@ -14,3 +14,8 @@ interface File {
   readonly name: string;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
+/** Cancellation of long work (a PDF read page by page). */
+interface AbortSignal {
+  readonly aborted: boolean;
+  throwIfAborted(): void;
+}

@@ -164,7 +164,13 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
         </div>
       )}
       {importer.progress && (
-        <ImportPanel progress={importer.progress} onCancel={importer.cancel} onClose={importer.dismiss} />
+        <ImportPanel
+          progress={importer.progress}
+          onCancel={importer.cancel}
+          onClose={importer.dismiss}
+          onChoose={(index, choice) => void importer.choose(index, choice)}
+          onUnlock={(index, password) => void importer.unlock(index, password)}
+        />
       )}
     </div>
   );

@@ -8,6 +8,7 @@ import type {
   ItemRecord,
   LinkRecord,
   OriginalFile,
+  PdfPageMap,
   SettingRecord,
 } from '../../shared/model/types';
 
@@ -16,6 +17,8 @@ export interface DocumentBody {
   id: string;
   text: string;
   blocks: Block[];
+  /** PDFs: where each text item sits on its page. */
+  pageMap?: PdfPageMap;
 }
 
 /** The original file as imported, kept so the analyst can view it and re-run cleaning. */

@@ -2,16 +2,30 @@
 // these functions; they never touch Dexie tables. Every multi-record change runs in
 // one transaction, so nothing is ever half-written.
 import { describeRange } from '../../shared/anchoring/describe';
-import { reanchor } from '../../shared/anchoring/reanchor';
+import { passageTarget, withRects, type AnchorText } from '../../shared/anchoring/passage';
+import { reanchorAll } from '../../shared/anchoring/reanchor';
 import { documentFromIngest, documentMeta } from '../../shared/model/document';
+import { refreshedMeta, VersionIndex } from '../../shared/model/versions';
 import { newRecordBase, touched } from '../../shared/model/records';
 import type { IngestedDocument } from '../../shared/ingest/types';
 import type { AnnotationRecord, DocumentMeta, DocumentRecord, HighlightColor } from '../../shared/model/types';
 import type { DocumentBody, DocumentOriginal, DossierDatabase } from './database';
 
-/** What became of each parsed file of a batch, in the batch's order. */
+/**
+ * What became of each parsed file of a batch, in the batch's order. A 'new-version' draft
+ * (new text, but the address or title of a stored document) is not stored: the analyst
+ * chooses to update that document (documents.updateFromDraft) or to add it (documents.addAsNew).
+ */
 export type ImportedDraft =
-  { status: 'added'; meta: DocumentMeta } | { status: 'duplicate'; existingId: string; existingTitle: string };
+  | { status: 'added'; meta: DocumentMeta }
+  | { status: 'duplicate'; existingId: string; existingTitle: string }
+  | { status: 'new-version'; existingId: string; existingTitle: string };
+
+/** The outcome of replacing a document by a newer version of it. */
+export type VersionUpdate =
+  | { status: 'updated'; report: ReanchorReport }
+  /** The new text is already in the library as another document; nothing was changed. */
+  | { status: 'duplicate'; existingId: string; existingTitle: string };
 
 /** Everything a deleted document took with it, so the deletion can be undone. */
 export interface DeletedDocument {
@@ -39,7 +53,12 @@ export interface ReplacementText {
   text: string;
   blocks: DocumentBody['blocks'];
   contentHash: string;
+  /** A PDF's page map for the new text (a new version of a PDF). */
+  pageMap?: DocumentBody['pageMap'];
 }
+
+/** The text to anchor on: the document's body (a PDF's carries its page map) or plain text. */
+const anchorText = (doc: string | AnchorText): AnchorText => (typeof doc === 'string' ? { text: doc } : doc);
 
 export interface ReanchorReport {
   kept: number;
@@ -65,12 +84,21 @@ export function createRepository(db: DossierDatabase) {
         const found = await Promise.all(hashes.map((contentHash) => db.documents.get({ contentHash })));
         const known = new Map<string, DocumentMeta>();
         for (const meta of found) if (meta) known.set(meta.contentHash, meta);
+        // New text under a stored document's address or title: a changed version, held for the analyst.
+        const versions = drafts.some((d) => !known.has(d.contentHash))
+          ? new VersionIndex(await db.documents.toArray())
+          : null;
         const results: ImportedDraft[] = [];
         const records: DocumentRecord[] = [];
         for (const draft of drafts) {
           const existing = known.get(draft.contentHash);
           if (existing) {
             results.push({ status: 'duplicate', existingId: existing.id, existingTitle: existing.title });
+            continue;
+          }
+          const previous = versions?.find(draft);
+          if (previous) {
+            results.push({ status: 'new-version', existingId: previous.id, existingTitle: previous.title });
             continue;
           }
           const record = documentFromIngest(draft, now);
@@ -90,7 +118,45 @@ export function createRepository(db: DossierDatabase) {
     async update(id: string, patch: DocumentPatch): Promise<void> {
       const meta = await db.documents.get(id);
       if (!meta) throw new Error(`No document ${id}`);
-      await db.documents.put({ ...touched(meta), ...patch });
+      // Fields the analyst changed are remembered, so a newer version of the document leaves them alone.
+      const edited = new Set(meta.edited ?? []);
+      if (patch.title !== undefined && patch.title !== meta.title) edited.add('title');
+      if (patch.source) {
+        if ((patch.source.site ?? null) !== (meta.source.site ?? null)) edited.add('site');
+        if ((patch.source.url ?? null) !== (meta.source.url ?? null)) edited.add('url');
+        if (JSON.stringify(patch.source.authors) !== JSON.stringify(meta.source.authors)) edited.add('authors');
+      }
+      await db.documents.put({ ...touched(meta), ...patch, ...(edited.size > 0 && { edited: [...edited] }) });
+    },
+
+    /**
+     * Replaces a document by a newer version of it, in one transaction: its text (annotations
+     * re-anchored, ids kept, orphans kept), its stored original, and the metadata the analyst
+     * has not edited or confirmed. Refused, changing nothing, when the new text is another document's.
+     */
+    async updateFromDraft(id: string, draft: IngestedDocument): Promise<VersionUpdate> {
+      return db.transaction('rw', [db.documents, db.bodies, db.originals, db.annotations], async () => {
+        const owner = await db.documents.get({ contentHash: draft.contentHash });
+        if (owner && owner.id !== id) {
+          return { status: 'duplicate', existingId: owner.id, existingTitle: owner.title } as const;
+        }
+        const { text, blocks, contentHash } = draft;
+        const report = await documents.replaceText(id, { text, blocks, contentHash, pageMap: draft.pdf?.pageMap });
+        const meta = (await db.documents.get(id))!;
+        await db.documents.put(refreshedMeta(meta, draft));
+        await db.originals.put({ id, original: draft.original });
+        return { status: 'updated', report } as const;
+      });
+    },
+
+    /** Adds a parsed document the analyst chose to keep apart from the stored one it resembles. */
+    async addAsNew(draft: IngestedDocument, now: Date = new Date()): Promise<ImportedDraft> {
+      return db.transaction('rw', [db.documents, db.bodies, db.originals], async () => {
+        const existing = await db.documents.get({ contentHash: draft.contentHash });
+        if (existing) return { status: 'duplicate', existingId: existing.id, existingTitle: existing.title } as const;
+        const [meta] = await storeDocuments([documentFromIngest(draft, now)]);
+        return { status: 'added', meta: meta! } as const;
+      });
     },
 
     async remove(id: string): Promise<DeletedDocument | undefined> {
@@ -126,16 +192,26 @@ export function createRepository(db: DossierDatabase) {
         if (!meta || !body) throw new Error(`No document ${id}`);
         const report: ReanchorReport = { kept: 0, moved: 0, orphaned: 0 };
         const annotations = await db.annotations.where('documentId').equals(id).toArray();
-        const updated = annotations.map((a) => {
-          const result = reanchor(replacement.text, a.target);
+        // In one pass, so each annotation is looked for where the text before it moved to.
+        const results = reanchorAll(
+          replacement.text,
+          annotations.map((a) => a.target),
+        );
+        const updated = annotations.map((a, i) => {
+          const result = results[i]!;
           report[result.outcome]++;
-          if (result.outcome === 'kept') return a;
+          // A former orphan whose passage is back where it was is placed again.
+          if (result.outcome === 'kept' && !replacement.pageMap) {
+            return a.orphaned ? { ...touched(a), orphaned: false } : a;
+          }
           return result.target
-            ? { ...touched(a), target: result.target, orphaned: false }
+            ? { ...touched(a), target: withRects(replacement, result.target), orphaned: false }
             : { ...touched(a), orphaned: true };
         });
         await db.annotations.bulkPut(updated);
-        await db.bodies.put({ id, text: replacement.text, blocks: replacement.blocks });
+        const nextBody: DocumentBody = { id, text: replacement.text, blocks: replacement.blocks };
+        if (replacement.pageMap) nextBody.pageMap = replacement.pageMap;
+        await db.bodies.put(nextBody);
         await db.documents.put({
           ...touched(meta),
           contentHash: replacement.contentHash,
@@ -176,7 +252,13 @@ export function createRepository(db: DossierDatabase) {
     metas: DocumentMeta[] = records.map(documentMeta),
   ): Promise<DocumentMeta[]> {
     await db.documents.bulkAdd(metas);
-    await db.bodies.bulkAdd(records.map((r) => ({ id: r.id, text: r.text, blocks: r.blocks })));
+    await db.bodies.bulkAdd(
+      records.map((r) =>
+        r.pageMap
+          ? { id: r.id, text: r.text, blocks: r.blocks, pageMap: r.pageMap }
+          : { id: r.id, text: r.text, blocks: r.blocks },
+      ),
+    );
     await db.originals.bulkAdd(records.map((r) => ({ id: r.id, original: r.original })));
     return metas;
   }
@@ -194,11 +276,11 @@ export function createRepository(db: DossierDatabase) {
       return counts;
     },
 
-    async create(input: NewAnnotation, text: string, now: Date = new Date()): Promise<AnnotationRecord> {
+    async create(input: NewAnnotation, doc: string | AnchorText, now: Date = new Date()): Promise<AnnotationRecord> {
       const record: AnnotationRecord = {
         ...newRecordBase(now),
         documentId: input.documentId,
-        target: describeRange(text, input.start, input.end),
+        target: passageTarget(anchorText(doc), input.start, input.end),
         color: input.color,
         note: null,
         noteText: '',
@@ -214,6 +296,21 @@ export function createRepository(db: DossierDatabase) {
         const current = await db.annotations.get(id);
         if (!current) throw new Error(`No annotation ${id}`);
         await db.annotations.put({ ...touched(current), ...patch });
+      });
+    },
+
+    /**
+     * Places an annotation (typically an orphan) on a passage the analyst selected in the
+     * document's current text. The id, note, tags and colour stay, so what cites it keeps working.
+     */
+    async reattach(id: string, start: number, end: number, doc: string | AnchorText): Promise<AnnotationRecord> {
+      return db.transaction('rw', db.annotations, async () => {
+        const current = await db.annotations.get(id);
+        if (!current) throw new Error(`No annotation ${id}`);
+        const target = passageTarget(anchorText(doc), start, end);
+        const next: AnnotationRecord = { ...touched(current), target, orphaned: false };
+        await db.annotations.put(next);
+        return next;
       });
     },
 

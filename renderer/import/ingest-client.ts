@@ -1,8 +1,14 @@
 import type { IngestOutcome } from '../../shared/ingest/types';
 import type { OriginalFile } from '../../shared/model/types';
+import { extensionOf } from '../../shared/ingest/formats';
+import { pdfAssetsBase } from '../pdf/assets';
 import type { IngestWorkerRequest, IngestWorkerResponse } from './protocol';
 
-type Pending = { resolve: (outcome: IngestOutcome) => void; reject: (error: Error) => void };
+type Pending = {
+  resolve: (outcome: IngestOutcome) => void;
+  reject: (error: Error) => void;
+  onProgress?: (done: number, total: number) => void;
+};
 type Request = IngestWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 /**
@@ -14,8 +20,18 @@ export class IngestClient {
   private nextId = 1;
   private pending = new Map<number, Pending>();
 
-  ingest(name: string, bytes: Uint8Array): Promise<IngestOutcome> {
-    return this.send({ type: 'ingest', name, bytes }, [bytes.buffer as ArrayBuffer]);
+  /** Parses a file; `onProgress` hears how many pages of a PDF are read. */
+  ingest(
+    name: string,
+    bytes: Uint8Array,
+    options: { password?: string; onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<IngestOutcome> {
+    return this.send(
+      { type: 'ingest', name, bytes, pdfAssets: pdfAssetsBase(), password: options.password },
+      // A PDF's bytes are copied, not handed over: a password-protected one may be tried again.
+      extensionOf(name) === 'pdf' ? [] : [bytes.buffer as ArrayBuffer],
+      options.onProgress,
+    );
   }
 
   reclean(original: OriginalFile): Promise<IngestOutcome> {
@@ -29,11 +45,15 @@ export class IngestClient {
     this.pending.clear();
   }
 
-  private send(request: Request, transfer: Transferable[]): Promise<IngestOutcome> {
+  private send(
+    request: Request,
+    transfer: Transferable[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<IngestOutcome> {
     const id = this.nextId++;
     const worker = this.ensureWorker();
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, onProgress });
       worker.postMessage({ ...request, id }, transfer);
     });
   }
@@ -45,6 +65,10 @@ export class IngestClient {
       const response = event.data;
       const pending = this.pending.get(response.id);
       if (!pending) return;
+      if ('progress' in response) {
+        pending.onProgress?.(response.progress.done, response.progress.total);
+        return;
+      }
       this.pending.delete(response.id);
       if ('outcome' in response) pending.resolve(response.outcome);
       else pending.reject(new Error(response.error));

@@ -1,19 +1,32 @@
 import type { PickedFile, PickedFileErrorCode } from '../../shared/ipc/contract';
 import type { IngestedDocument, RefusalCode } from '../../shared/ingest/types';
-import type { Repository } from '../db/repository';
+import type { ReanchorReport, Repository } from '../db/repository';
 import type { IngestClient } from './ingest-client';
 
-export type FileState = 'waiting' | 'reading' | 'imported' | 'duplicate' | 'refused';
+/**
+ * 'new-version': new text under a stored document's address or title, held (not stored) until the
+ * analyst chooses; then 'updating', and 'updated' (that document now has this text) or 'imported'.
+ */
+export type FileState =
+  'waiting' | 'reading' | 'imported' | 'duplicate' | 'refused' | 'new-version' | 'updating' | 'updated';
 
 export interface FileProgress {
   name: string;
   size: number;
   state: FileState;
+  /** A password-protected PDF, kept (in memory only) so the analyst can give its password and try again. */
+  locked?: PickedFile;
+  /** Pages read so far, for a PDF. */
+  pages?: { done: number; total: number };
   /** Why a file was refused (a code the UI words) and the detail in English. */
   refusal?: { code: RefusalCode | PickedFileErrorCode | 'crashed'; message: string };
-  /** The new document, or the one already holding this content. */
+  /** The new document, or the one already holding this content, or the one this is a new version of. */
   documentId?: string;
   title?: string;
+  /** A new version's parsed text, kept in memory only until the analyst chooses what to do with it. */
+  draft?: IngestedDocument;
+  /** How the highlights of the updated document fared. */
+  report?: ReanchorReport;
 }
 
 export interface ImportProgress {
@@ -33,6 +46,8 @@ export async function runImport(
   repository: Repository,
   onProgress: (progress: ImportProgress) => void,
   signal: AbortSignal,
+  /** The password of a protected PDF (a one-file retry). */
+  password?: string,
 ): Promise<ImportProgress> {
   const progress: ImportProgress = {
     phase: 'running',
@@ -61,13 +76,22 @@ export async function runImport(
     entry.state = 'reading';
     report();
     try {
-      const outcome = await client.ingest(file.name, file.bytes);
+      const outcome = await client.ingest(file.name, file.bytes, {
+        password,
+        onProgress: (done, total) => {
+          entry.pages = { done, total };
+          report();
+        },
+      });
       if (outcome.ok) {
         drafts.push({ index, doc: outcome.doc });
         entry.title = outcome.doc.title;
       } else {
         entry.state = 'refused';
         entry.refusal = outcome.refusal;
+        if (outcome.refusal.code === 'password-required' || outcome.refusal.code === 'wrong-password') {
+          entry.locked = file;
+        }
       }
     } catch (error) {
       if (signal.aborted) return cancelled();
@@ -86,9 +110,10 @@ export async function runImport(
         entry.state = 'imported';
         entry.documentId = result.meta.id;
       } else {
-        entry.state = 'duplicate';
+        entry.state = result.status;
         entry.documentId = result.existingId;
         entry.title = result.existingTitle;
+        if (result.status === 'new-version') entry.draft = drafts[i]!.doc;
       }
     });
     progress.phase = 'done';
@@ -98,4 +123,37 @@ export async function runImport(
   }
   report();
   return progress;
+}
+
+/**
+ * Settles a new version the import held back: 'update' replaces the stored document's text
+ * (highlights re-anchored), 'new' adds it as a document of its own. Returns the file's new state.
+ */
+export async function resolveVersion(
+  file: FileProgress,
+  choice: 'update' | 'new',
+  repository: Repository,
+): Promise<FileProgress> {
+  const { draft, documentId } = file;
+  if (file.state !== 'new-version' || !draft || !documentId) return file;
+  file = { ...file, refusal: undefined };
+  if (choice === 'update') {
+    const result = await repository.documents.updateFromDraft(documentId, draft);
+    if (result.status === 'updated') {
+      const meta = await repository.documents.get(documentId);
+      return { ...file, state: 'updated', draft: undefined, report: result.report, title: meta?.title ?? file.title };
+    }
+    return {
+      ...file,
+      state: 'duplicate',
+      draft: undefined,
+      documentId: result.existingId,
+      title: result.existingTitle,
+    };
+  }
+  const result = await repository.documents.addAsNew(draft);
+  if (result.status === 'added') {
+    return { ...file, state: 'imported', draft: undefined, documentId: result.meta.id, title: result.meta.title };
+  }
+  return { ...file, state: 'duplicate', draft: undefined, documentId: result.existingId, title: result.existingTitle };
 }

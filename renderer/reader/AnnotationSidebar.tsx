@@ -38,7 +38,14 @@ function parseTags(input: string): string[] {
   ];
 }
 
-function AnnotationCard(props: { annotation: AnnotationRecord; active: boolean; onSelect: () => void }) {
+function AnnotationCard(props: {
+  annotation: AnnotationRecord;
+  active: boolean;
+  onSelect: () => void;
+  /** Orphans only: start re-attaching this annotation to a passage the analyst selects. */
+  onReattach?: () => void;
+  reattaching?: boolean;
+}) {
   const { annotation: a, active } = props;
   const { t } = useI18n();
   const toast = useToast();
@@ -67,6 +74,14 @@ function AnnotationCard(props: { annotation: AnnotationRecord; active: boolean; 
       <blockquote className={`quote hl-border-${a.color}`} lang="zh">
         {a.target.quote.exact.length > 140 ? `${a.target.quote.exact.slice(0, 140)}…` : a.target.quote.exact}
       </blockquote>
+      {props.onReattach && (
+        <div className="orphan-row" onClick={(e) => e.stopPropagation()}>
+          <span className="muted">{t('orphanHint')}</span>
+          <button data-action="reattach" aria-pressed={props.reattaching} onClick={props.onReattach}>
+            {t('reattach')}
+          </button>
+        </div>
+      )}
       {editing || a.note ? (
         <div onClick={(e) => e.stopPropagation()}>
           <NoteEditor
@@ -114,6 +129,9 @@ export function AnnotationSidebar(props: {
   annotations: AnnotationRecord[];
   activeId: string | null;
   onSelect: (id: string) => void;
+  /** The orphan being re-attached, if any. */
+  reattachId?: string | null;
+  onReattach?: (id: string) => void;
 }) {
   const { t } = useI18n();
   const placed = props.annotations
@@ -133,7 +151,18 @@ export function AnnotationSidebar(props: {
       {orphans.length > 0 && (
         <>
           <h3>{t('orphans')}</h3>
-          <ul className="annotation-list orphans">{orphans.map(card)}</ul>
+          <ul className="annotation-list orphans">
+            {orphans.map((a) => (
+              <AnnotationCard
+                key={a.id}
+                annotation={a}
+                active={a.id === props.activeId}
+                onSelect={() => props.onSelect(a.id)}
+                onReattach={props.onReattach && (() => props.onReattach!(a.id))}
+                reattaching={a.id === props.reattachId}
+              />
+            ))}
+          </ul>
         </>
       )}
     </aside>

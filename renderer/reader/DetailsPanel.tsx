@@ -1,7 +1,13 @@
 import { useState } from 'react';
+import { IMPORT_EXTENSIONS } from '../../shared/ipc/contract';
 import type { DocumentMeta, PublishedDate } from '../../shared/model/types';
 import { useRepository } from '../app/repository-context';
+import { bridge } from '../bridge/bridge';
 import { useI18n } from '../i18n/i18n';
+import type { StringKey } from '../i18n/strings';
+import type { IngestClient } from '../import/ingest-client';
+import { reanchorReportText } from '../import/reanchor-report';
+import { useToast } from '../ui/toasts';
 
 function dayDate(day: string, previous: PublishedDate | null): PublishedDate | null {
   if (!day) return null;
@@ -10,9 +16,20 @@ function dayDate(day: string, previous: PublishedDate | null): PublishedDate | n
 }
 
 /** The document's metadata as detected on import, for the analyst to correct or confirm. */
-export function DetailsPanel({ meta, onClose }: { meta: DocumentMeta; onClose: () => void }) {
+export function DetailsPanel({
+  meta,
+  onClose,
+  ingestClient,
+}: {
+  meta: DocumentMeta;
+  onClose: () => void;
+  /** The import's worker client, to parse a newer version of this document. */
+  ingestClient: () => IngestClient;
+}) {
   const { t } = useI18n();
+  const toast = useToast();
   const repository = useRepository();
+  const [updating, setUpdating] = useState(false);
   const [title, setTitle] = useState(meta.title);
   const [site, setSite] = useState(meta.source.site ?? '');
   const [url, setUrl] = useState(meta.source.url ?? '');
@@ -37,6 +54,34 @@ export function DetailsPanel({ meta, onClose }: { meta: DocumentMeta; onClose: (
       published: dayDate(day, meta.published),
     });
     onClose();
+  };
+
+  // "Update from file…": the analyst names the newer version of this document, whatever its title or address.
+  const updateFromFile = async () => {
+    const [file] = await bridge.openFiles({
+      title: t('updateFromFile'),
+      multiple: false,
+      filters: [{ name: 'Documents', extensions: [...IMPORT_EXTENSIONS] }],
+    });
+    if (!file) return;
+    const refusal = (code: string) => t(`refusal_${code.replace(/-/g, '_')}` as StringKey);
+    if (file.error) return toast(refusal(file.error.code));
+    setUpdating(true);
+    try {
+      const outcome = await ingestClient().ingest(file.name, file.bytes);
+      if (!outcome.ok) return toast(refusal(outcome.refusal.code));
+      const result = await repository.documents.updateFromDraft(meta.id, outcome.doc);
+      if (result.status === 'duplicate') return toast(t('updateDuplicate', { title: result.existingTitle }));
+      const updated = await repository.documents.get(meta.id);
+      toast(
+        t('documentUpdated', { title: updated?.title ?? meta.title, report: reanchorReportText(t, result.report) }),
+      );
+      onClose();
+    } catch (error) {
+      toast(`${t('refusal_crashed')}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setUpdating(false);
+    }
   };
 
   return (
@@ -81,6 +126,20 @@ export function DetailsPanel({ meta, onClose }: { meta: DocumentMeta; onClose: (
           {t('editor')}: {meta.source.editor}
         </p>
       )}
+      <div className="update-from-file">
+        <button
+          type="button"
+          data-action="update-from-file"
+          disabled={updating}
+          aria-describedby="update-from-file-hint"
+          onClick={() => void updateFromFile()}
+        >
+          {updating ? t('updating') : t('updateFromFile')}
+        </button>
+        <span id="update-from-file-hint" className="muted">
+          {t('updateFromFileHint')}
+        </span>
+      </div>
       <div className="form-actions">
         <button type="button" onClick={onClose}>
           {t('cancel')}

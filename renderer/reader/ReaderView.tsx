@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { HighlightColor } from '../../shared/model/types';
 import { splitDocument } from '../../shared/ingest/split';
 import { documentsFromParts } from '../../shared/model/document';
 import { formatPublished, formatSource } from '../app/format';
+import { bridge } from '../bridge/bridge';
 import { useRepository } from '../app/repository-context';
 import { navigate } from '../app/route';
 import { useLive } from '../db/live';
 import { useI18n } from '../i18n/i18n';
+import type { StringKey } from '../i18n/strings';
 import type { IngestClient } from '../import/ingest-client';
 import { useToast } from '../ui/toasts';
 import { AnnotationSidebar, ColorPicker } from './AnnotationSidebar';
@@ -15,6 +17,10 @@ import { exportDocument } from './export-document';
 import { DocumentText } from './DocumentText';
 import { selectedRange } from './selection';
 import { SplitDialog } from './SplitDialog';
+import type { PdfViewHandle } from './pdf/PdfView';
+
+// pdf.js is large: it loads when the first PDF is opened, not with the app.
+const PdfView = lazy(() => import('./pdf/PdfView').then((m) => ({ default: m.PdfView })));
 
 interface PendingSelection {
   start: number;
@@ -36,17 +42,34 @@ export function ReaderView(props: {
   const meta = useLive(() => repository.documents.get(documentId), [repository, documentId]);
   const body = useLive(() => repository.documents.body(documentId), [repository, documentId]);
   const annotations = useLive(() => repository.annotations.forDocument(documentId), [repository, documentId]);
+  const isPdf = meta?.kind === 'pdf';
+  // A PDF is shown from its original bytes; other documents from their canonical text.
+  const pdfFile = useLive(
+    () => (isPdf ? repository.documents.original(documentId) : Promise.resolve(null)),
+    [repository, documentId, isPdf],
+  );
+  const pdfRef = useRef<PdfViewHandle>(null);
   const [activeId, setActiveId] = useState<string | null>(props.focusAnnotationId ?? null);
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
   const [panel, setPanel] = useState<'none' | 'details' | 'original' | 'split'>('none');
   const [original, setOriginal] = useState<{ text: string; dropped: string[] } | null>(null);
+  /** An orphan waiting for the analyst to select its passage ("Re-attach"). */
+  const [reattachId, setReattachId] = useState<string | null>(null);
   const articleRef = useRef<HTMLElement>(null);
 
-  const scrollTo = useCallback((id: string) => {
-    const mark = articleRef.current?.querySelector(`mark[data-ids~="${CSS.escape(id)}"]`);
-    mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  }, []);
+  const scrollTo = useCallback(
+    (id: string) => {
+      if (isPdf) {
+        const annotation = annotations?.find((a) => a.id === id);
+        if (annotation) pdfRef.current?.scrollToAnnotation(annotation);
+        return;
+      }
+      const mark = articleRef.current?.querySelector(`mark[data-ids~="${CSS.escape(id)}"]`);
+      mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    },
+    [isPdf, annotations],
+  );
 
   const select = useCallback(
     (id: string) => {
@@ -60,15 +83,42 @@ export function ReaderView(props: {
     if (props.focusAnnotationId && body) scrollTo(props.focusAnnotationId);
   }, [props.focusAnnotationId, body, scrollTo]);
 
-  const readSelection = useCallback(() => {
-    const root = articleRef.current;
-    if (!root || !body) return;
-    const range = selectedRange(root, body.text);
-    if (!range) return setPending(null);
-    const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
-    const box = root.getBoundingClientRect();
-    setPending({ ...range, top: rect.top - box.top - 44, left: Math.max(0, rect.left - box.left) });
-  }, [body]);
+  // Re-attaching: the selected passage becomes the annotation's new target (same id, note, tags, colour).
+  const reattach = useCallback(
+    async (range: { start: number; end: number }) => {
+      if (!reattachId || !body) return;
+      await repository.annotations.reattach(reattachId, range.start, range.end, body);
+      window.getSelection()?.removeAllRanges();
+      setPending(null);
+      setReattachId(null);
+      setActiveId(reattachId);
+      toast(t('reattached'));
+    },
+    [reattachId, body, repository, toast, t],
+  );
+
+  const cancelReattach = useCallback(() => {
+    if (!reattachId) return;
+    setReattachId(null);
+    document
+      .querySelector<HTMLElement>(`[data-annotation-id="${CSS.escape(reattachId)}"] [data-action="reattach"]`)
+      ?.focus();
+  }, [reattachId]);
+
+  const readSelection = useCallback(
+    (how: 'mouse' | 'key') => {
+      const root = articleRef.current;
+      if (!root || !body) return;
+      const range = isPdf ? (pdfRef.current?.selectedRange() ?? null) : selectedRange(root, body.text);
+      if (!range) return setPending(null);
+      // A drag ends with the mouse-up, so it re-attaches at once; a keyboard selection waits for H or Enter.
+      if (reattachId && how === 'mouse') return void reattach(range);
+      const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+      const box = root.getBoundingClientRect();
+      setPending({ ...range, top: rect.top - box.top - 44, left: Math.max(0, rect.left - box.left) });
+    },
+    [body, reattachId, reattach, isPdf],
+  );
 
   const highlight = useCallback(
     async (color: HighlightColor) => {
@@ -76,7 +126,7 @@ export function ReaderView(props: {
       setLastColor(color);
       const record = await repository.annotations.create(
         { documentId, start: pending.start, end: pending.end, color },
-        body.text,
+        body,
       );
       window.getSelection()?.removeAllRanges();
       setPending(null);
@@ -88,19 +138,31 @@ export function ReaderView(props: {
   // H highlights the selection in the last colour used; Escape drops the selection.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // Find in a PDF works from anywhere in the reader, even from a field.
+      if (isPdf && (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        pdfRef.current?.focusFind();
+        return;
+      }
       const target = event.target as HTMLElement;
       if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
-      if (event.key.toLowerCase() === 'h' && !event.ctrlKey && !event.metaKey && !event.altKey && pending) {
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+      const enter = event.key === 'Enter' && !target.closest('button, a');
+      if (reattachId && pending && plain && (event.key.toLowerCase() === 'h' || enter)) {
+        event.preventDefault();
+        void reattach(pending);
+      } else if (event.key.toLowerCase() === 'h' && plain && pending) {
         event.preventDefault();
         void highlight(lastColor);
       } else if (event.key === 'Escape') {
         setPending(null);
         setPanel('none');
+        cancelReattach();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [pending, highlight, lastColor]);
+  }, [pending, highlight, lastColor, reattachId, reattach, cancelReattach, isPdf]);
 
   // The original as imported, and what cleaning removes from it (cleaned again on demand, so
   // the list always reflects the current rules).
@@ -111,6 +173,13 @@ export function ReaderView(props: {
     setPanel('original');
     const outcome = await props.ingestClient().reclean(stored.original);
     if (outcome.ok) setOriginal({ text: stored.original.text, dropped: outcome.doc.dropped });
+  };
+
+  const openOriginal = async () => {
+    const stored = await repository.documents.original(documentId);
+    if (!stored?.original.bytes) return;
+    const result = await bridge.openOriginal({ name: stored.original.name, bytes: stored.original.bytes });
+    if (!result.ok) toast(t(`openOriginal_${result.code.replace(/-/g, '_')}` as StringKey));
   };
 
   const reclean = async () => {
@@ -149,7 +218,15 @@ export function ReaderView(props: {
 
   return (
     <div className={`reader${props.sidebarHidden ? ' sidebar-hidden' : ''}`}>
-      <div className="reader-main">
+      <div className={`reader-main${isPdf ? ' pdf' : ''}`}>
+        {reattachId && (
+          <p className="banner reattach-banner" role="status">
+            {t('reattachBanner')}{' '}
+            <button className="link" onClick={cancelReattach}>
+              {t('cancel')}
+            </button>
+          </p>
+        )}
         <header className="doc-header">
           <h1 lang="zh">{meta.title}</h1>
           <p className="doc-meta">
@@ -185,10 +262,18 @@ export function ReaderView(props: {
             >
               {t('details')}
             </button>
-            <button onClick={() => (panel === 'original' ? setPanel('none') : void showOriginal())}>
-              {panel === 'original' ? t('viewCleaned') : t('viewOriginal')}
-            </button>
-            <button onClick={() => void reclean()}>{t('reclean')}</button>
+            {isPdf ? (
+              <button data-action="open-original" onClick={() => void openOriginal()}>
+                {t('openOriginal')}
+              </button>
+            ) : (
+              <>
+                <button onClick={() => (panel === 'original' ? setPanel('none') : void showOriginal())}>
+                  {panel === 'original' ? t('viewCleaned') : t('viewOriginal')}
+                </button>
+                <button onClick={() => void reclean()}>{t('reclean')}</button>
+              </>
+            )}
             <button
               data-action="export"
               onClick={() =>
@@ -199,7 +284,7 @@ export function ReaderView(props: {
             >
               {t('export')}
             </button>
-            {body.blocks.length > 1 && <button onClick={() => setPanel('split')}>{t('split')}</button>}
+            {!isPdf && body.blocks.length > 1 && <button onClick={() => setPanel('split')}>{t('split')}</button>}
           </div>
           {meta.proposedSplit && meta.proposedSplit.length > 1 && panel !== 'split' && (
             <p className="banner">
@@ -209,7 +294,9 @@ export function ReaderView(props: {
               </button>
             </p>
           )}
-          {panel === 'details' && <DetailsPanel meta={meta} onClose={() => setPanel('none')} />}
+          {panel === 'details' && (
+            <DetailsPanel meta={meta} onClose={() => setPanel('none')} ingestClient={props.ingestClient} />
+          )}
         </header>
         {panel === 'original' ? (
           <div className="original">
@@ -230,31 +317,64 @@ export function ReaderView(props: {
         ) : (
           <article
             ref={articleRef}
-            className="doc-text"
+            className={isPdf ? 'pdf-article' : 'doc-text'}
             lang="zh"
-            onMouseUp={readSelection}
-            onKeyUp={readSelection}
+            onMouseUp={() => readSelection('mouse')}
+            onKeyUp={() => readSelection('key')}
             onClick={(e) => {
               const mark = (e.target as HTMLElement).closest<HTMLElement>('mark[data-ids]');
               const selection = window.getSelection();
               if (mark && (!selection || selection.isCollapsed)) setActiveId(mark.dataset.ids!.split(' ').pop()!);
             }}
           >
-            <DocumentText text={body.text} blocks={body.blocks} annotations={annotations ?? []} activeId={activeId} />
+            {isPdf ? (
+              pdfFile?.original.bytes &&
+              body.pageMap && (
+                <Suspense fallback={<div className="loading" aria-busy />}>
+                  <PdfView
+                    ref={pdfRef}
+                    bytes={pdfFile.original.bytes}
+                    pageMap={body.pageMap}
+                    summary={meta.pdf}
+                    annotations={annotations ?? []}
+                    activeId={activeId}
+                    onActivate={setActiveId}
+                  />
+                </Suspense>
+              )
+            ) : (
+              <DocumentText text={body.text} blocks={body.blocks} annotations={annotations ?? []} activeId={activeId} />
+            )}
             {pending && (
               <div
                 className="selection-toolbar"
                 style={{ top: pending.top, left: pending.left }}
                 onMouseDown={(e) => e.preventDefault()}
               >
-                <ColorPicker label={t('highlight')} onPick={(color) => void highlight(color)} />
+                {reattachId ? (
+                  <button className="primary" data-action="reattach-here" onClick={() => void reattach(pending)}>
+                    {t('reattachHere')}
+                  </button>
+                ) : (
+                  <ColorPicker label={t('highlight')} onPick={(color) => void highlight(color)} />
+                )}
               </div>
             )}
           </article>
         )}
       </div>
       {!props.sidebarHidden && (
-        <AnnotationSidebar annotations={annotations ?? []} activeId={activeId} onSelect={select} />
+        <AnnotationSidebar
+          annotations={annotations ?? []}
+          activeId={activeId}
+          onSelect={select}
+          reattachId={reattachId}
+          onReattach={(id) => {
+            setPanel('none');
+            setPending(null);
+            setReattachId(id);
+          }}
+        />
       )}
       {panel === 'split' && (
         <SplitDialog

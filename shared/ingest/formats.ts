@@ -11,6 +11,7 @@ const BY_EXTENSION: Record<string, DocumentKind> = {
   html: 'html',
   htm: 'html',
   xhtml: 'html',
+  pdf: 'pdf',
 };
 
 export const SUPPORTED_EXTENSIONS = Object.keys(BY_EXTENSION);
@@ -27,21 +28,12 @@ export function kindFromName(name: string): { ok: true; kind: DocumentKind } | {
   const ext = extensionOf(name);
   const kind = BY_EXTENSION[ext];
   if (kind) return { ok: true, kind };
-  if (ext === 'pdf') {
-    return {
-      ok: false,
-      refusal: {
-        code: 'unsupported-extension',
-        message: `${name} is a PDF; PDF import is not available yet. Import a .txt, .md or .html version instead.`,
-      },
-    };
-  }
   const what = ext ? `a .${ext} file` : 'a file without an extension';
   return {
     ok: false,
     refusal: {
       code: 'unsupported-extension',
-      message: `${name} is ${what}; Dossier imports plain text (.txt), Markdown (.md) and web pages (.html).`,
+      message: `${name} is ${what}; Dossier imports plain text (.txt), Markdown (.md), web pages (.html) and PDF (.pdf).`,
     },
   };
 }

@@ -46,6 +46,7 @@ export function ingest(input: IngestInput, options: IngestOptions = {}): IngestO
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const kind = kindFromName(input.name);
   if (!kind.ok) return { ok: false, refusal: kind.refusal };
+  if (kind.kind === 'pdf') return refuse('unsupported-extension', `${input.name}: PDFs are imported by importFile().`);
   const size = input.bytes.byteLength;
   if (size > maxBytes) {
     return refuse(
@@ -63,6 +64,7 @@ export function ingest(input: IngestInput, options: IngestOptions = {}): IngestO
 export function reclean(original: OriginalFile): IngestOutcome {
   const kind = kindFromName(original.name);
   if (!kind.ok) return { ok: false, refusal: kind.refusal };
+  if (kind.kind === 'pdf') return refuse('no-text', `${original.name}: a PDF has no text to clean again.`);
   return processText({ ...original, text: normalizeText(original.text) }, kind.kind);
 }
 
@@ -70,8 +72,7 @@ function processText(original: OriginalFile, extensionKind: DocumentKind): Inges
   const name = original.name;
   if (!original.text.trim()) return refuse('empty', `${name} contains only blank space, no text.`);
   const kind = sniffKind(extensionKind, original.text);
-  if (kind === 'pdf') return refuse('unsupported-extension', `${name}: PDF import is not available yet.`);
-  const page = PARSERS[kind](original.text);
+  const page = PARSERS[kind as keyof typeof PARSERS](original.text);
 
   const marks = classifyBlocks(page.blocks);
   const pick = pickTitle(page, marks);

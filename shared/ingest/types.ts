@@ -1,4 +1,13 @@
-import type { Block, BlockType, DocumentKind, DocumentSource, OriginalFile, PublishedDate } from '../model/types';
+import type {
+  Block,
+  BlockType,
+  DocumentKind,
+  DocumentSource,
+  OriginalFile,
+  PdfPageMap,
+  PdfSummary,
+  PublishedDate,
+} from '../model/types';
 
 export interface IngestInput {
   name: string;
@@ -11,7 +20,16 @@ export interface IngestOptions {
 }
 
 /** Why a file was not imported. The renderer turns the code into words in the analyst's language. */
-export type RefusalCode = 'unsupported-extension' | 'empty' | 'binary' | 'invalid-encoding' | 'too-large' | 'no-text';
+export type RefusalCode =
+  | 'unsupported-extension'
+  | 'empty'
+  | 'binary'
+  | 'invalid-encoding'
+  | 'too-large'
+  | 'no-text'
+  | 'corrupt-pdf'
+  | 'password-required'
+  | 'wrong-password';
 
 export interface Refusal {
   code: RefusalCode;
@@ -47,6 +65,8 @@ export interface IngestedDocument {
    * Not part of DocumentSource (the model); the import screen may show it. Always set by `ingest`.
    */
   originalSource?: string | null;
+  /** PDFs only: page count and where each text item sits. */
+  pdf?: { summary: PdfSummary; pageMap: PdfPageMap };
 }
 
 export type IngestOutcome = { ok: true; doc: IngestedDocument } | { ok: false; refusal: Refusal };

@@ -39,6 +39,128 @@ export const saveFileRequestSchema = z
   .strict();
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
 
+/** Extensions whose originals can be shown in the platform's own viewer, with the MIME type the web build gives them. */
+export const ORIGINAL_VIEWER_TYPES = {
+  pdf: 'application/pdf',
+  txt: 'text/plain',
+  md: 'text/plain',
+  markdown: 'text/plain',
+} as const;
+/** Imported formats that are never handed to another program: a web page would run its scripts there. */
+export const ORIGINAL_MARKUP_EXTENSIONS = ['html', 'htm'] as const;
+
+/** Longest file name `safeFileName` returns, in UTF-8 bytes: file systems allow 255, atomic writes add a suffix. */
+export const MAX_SAFE_FILE_NAME_BYTES = 200;
+
+const utf8Length = (text: string): number => {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+};
+
+/**
+ * Reduces a name from the page to a plain file name that is safe on every platform, or null
+ * when nothing usable is left: the last path segment only; no control, bidi or zero-width
+ * characters; no characters Windows forbids; no `..`, no leading dot (hidden files), no
+ * trailing dots or spaces (Windows drops them, which would change the extension); no device
+ * names (CON, NUL…); at most MAX_SAFE_FILE_NAME_BYTES. The extension is kept, in lower case;
+ * a name that was only an extension becomes `original.<ext>`.
+ */
+export function safeFileName(name: string): string | null {
+  let base = name.normalize('NFC');
+  base = base.slice(Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\')) + 1);
+  base = base
+    // C0 and C1 controls, zero-width and bidi formatting characters (they can disguise an extension).
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
+    .replace(/[<>:"|?*]/g, '_')
+    .replace(/\.{2,}/g, '.')
+    .replace(/[\s.]+$/, '');
+  const dot = base.lastIndexOf('.');
+  const hasExtension = dot >= 0 && /^[a-z0-9]{1,16}$/i.test(base.slice(dot + 1));
+  const extension = hasExtension ? base.slice(dot).toLowerCase() : '';
+  let stem = (hasExtension ? base.slice(0, dot) : base).replace(/^[\s.]+|[\s.]+$/g, '');
+  if (stem === '') {
+    if (!hasExtension) return null;
+    stem = 'original'; // only an extension was left: ".pdf", "../.pdf"
+  }
+  if (/^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i.test(stem.split('.')[0]!.trim())) stem = `_${stem}`;
+  const budget = MAX_SAFE_FILE_NAME_BYTES - utf8Length(extension);
+  if (utf8Length(stem) > budget) {
+    let kept = '';
+    for (const char of stem) {
+      if (utf8Length(kept + char) > budget) break;
+      kept += char;
+    }
+    stem = kept.replace(/[\s.]+$/, '') || 'original';
+  }
+  return stem + extension;
+}
+
+/** What an original is, by the extension of its (safe) name: decides whether and how it may be opened. */
+export function originalKind(name: string): 'pdf' | 'text' | 'markup' | 'unsupported' {
+  const dot = name.lastIndexOf('.');
+  const extension = dot >= 0 ? name.slice(dot + 1).toLowerCase() : '';
+  if (extension === 'pdf') return 'pdf';
+  if (Object.hasOwn(ORIGINAL_VIEWER_TYPES, extension)) return 'text';
+  if ((ORIGINAL_MARKUP_EXTENSIONS as readonly string[]).includes(extension)) return 'markup';
+  return 'unsupported';
+}
+
+export const openOriginalRequestSchema = z
+  .object({
+    /** The file name to show in the viewer, with the extension of the original (reduced by `safeFileName`). */
+    name: z
+      .string()
+      .min(1)
+      .max(255)
+      .transform((name, ctx) => {
+        const safe = safeFileName(name);
+        if (safe === null) {
+          ctx.addIssue({ code: 'custom', message: 'not a usable file name' });
+          return z.NEVER;
+        }
+        return safe;
+      }),
+    bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_BRIDGE_FILE_BYTES, 'file too large'),
+  })
+  .strict();
+/** What the renderer sends; main and the web bridge parse it with openOriginalRequestSchema, which makes the name safe. */
+export interface OpenOriginalRequest {
+  /** The original's file name, with its extension (pdf, txt, md, markdown). */
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Why an original was not opened. `error` is English, for logs; show the analyst a text chosen by `code`. */
+export const OPEN_ORIGINAL_ERROR_CODES = [
+  'shown-in-dossier',
+  'unsupported-type',
+  'not-a-pdf',
+  'write-failed',
+  'open-failed',
+] as const;
+export type OpenOriginalErrorCode = (typeof OPEN_ORIGINAL_ERROR_CODES)[number];
+
+export type OpenOriginalResult =
+  | {
+      ok: true;
+      /** Web build only: the browser blocked the viewer tab, so the file was downloaded instead. */
+      downloaded?: boolean;
+    }
+  | { ok: false; code: OpenOriginalErrorCode; error: string };
+
+/** The English `error` of each refusal that does not depend on the platform. */
+export const OPEN_ORIGINAL_MESSAGES = {
+  'shown-in-dossier':
+    'web pages are not opened in another program (their scripts would run there); the document is shown inside Dossier',
+  'unsupported-type': 'only PDF and plain-text originals (pdf, txt, md, markdown) can be opened in another program',
+  'not-a-pdf': 'the original is not a PDF file',
+} as const satisfies Partial<Record<OpenOriginalErrorCode, string>>;
+
 /** Why a picked or dropped file was not read. */
 export const PICKED_FILE_ERROR_CODES = ['too-large', 'too-many-files', 'not-a-file', 'unreadable'] as const;
 export type PickedFileErrorCode = (typeof PICKED_FILE_ERROR_CODES)[number];
@@ -82,6 +204,7 @@ export const CHANNELS = {
   openFiles: 'dossier:open-files',
   saveFile: 'dossier:save-file',
   appInfo: 'dossier:app-info',
+  openOriginal: 'dossier:open-original',
   menuCommand: 'dossier:menu-command',
 } as const;
 
@@ -92,6 +215,12 @@ export interface DossierBridge {
   openFiles(request: OpenFilesRequest): Promise<PickedFile[]>;
   /** Save bytes to a file the analyst chooses (desktop) or download it (web). */
   saveFile(request: SaveFileRequest): Promise<SaveResult>;
+  /**
+   * Show an imported document's original file (PDF or plain text) in the platform's viewer: the
+   * system's default program on the desktop (from a private temporary copy), a new browser tab on
+   * the web (a download when the tab is blocked). HTML originals are refused (`shown-in-dossier`).
+   */
+  openOriginal(request: OpenOriginalRequest): Promise<OpenOriginalResult>;
   /** Read files dropped on the window. */
   readDroppedFiles(files: readonly File[]): Promise<PickedFile[]>;
   appInfo(): Promise<AppInfo>;
@@ -100,4 +229,4 @@ export interface DossierBridge {
 }
 
 /** Extensions Dossier imports (lower case, without the dot). */
-export const IMPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm'] as const;
+export const IMPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'pdf'] as const;

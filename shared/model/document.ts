@@ -16,6 +16,10 @@ export function documentFromIngest(draft: IngestedDocument, now: Date = new Date
     contentHash: draft.contentHash,
     original: draft.original,
   };
+  if (draft.pdf) {
+    record.pdf = draft.pdf.summary;
+    record.pageMap = draft.pdf.pageMap;
+  }
   if (draft.articles.length > 1) {
     record.proposedSplit = draft.articles.map((a) => ({ firstBlock: a.firstBlock, title: a.title }));
   }
@@ -24,7 +28,7 @@ export function documentFromIngest(draft: IngestedDocument, now: Date = new Date
 
 /** The metadata part of a document, as library lists show it. */
 export function documentMeta(record: DocumentRecord): DocumentMeta {
-  const { text, blocks: _blocks, original: _original, ...meta } = record;
+  const { text, blocks: _blocks, original: _original, pageMap: _pageMap, ...meta } = record;
   return { ...meta, length: text.length };
 }
 

@@ -72,8 +72,17 @@ export interface OriginalFile {
   /** Detected encoding of the original bytes. */
   encoding: string;
   size: number;
-  /** The decoded original text, kept so the analyst can view it and re-run cleaning. */
+  /** The decoded original text, kept so the analyst can view it and re-run cleaning ('' for a PDF). */
   text: string;
+  /** The file's bytes, kept for formats shown from them (PDF). */
+  bytes?: Uint8Array;
+}
+
+/** What the library shows of a PDF without opening it. */
+export interface PdfSummary {
+  pages: number;
+  /** Pages with a text layer; 0 for a scan, whose passages cannot be highlighted. */
+  textPages: number;
 }
 
 export interface DocumentRecord extends RecordBase {
@@ -88,14 +97,22 @@ export interface DocumentRecord extends RecordBase {
   /** SHA-256 of the canonical text, to recognise the same content imported twice. */
   contentHash: string;
   original: OriginalFile;
+  pdf?: PdfSummary;
+  /** For PDFs: where each text item sits on its page (stored with the text, not in lists). */
+  pageMap?: PdfPageMap;
   /** Set on the parts of a page split into several articles. */
   splitFrom?: { id: string; title: string; part: number };
   /** Where the import thinks a page holding several articles could be split (block indexes). */
   proposedSplit?: { firstBlock: number; title: string }[];
+  /** Metadata the analyst corrected by hand; a newer version of the document leaves these as they are. */
+  edited?: EditableField[];
 }
 
+/** Document metadata the analyst can correct (the publication date carries its own status). */
+export type EditableField = 'title' | 'site' | 'url' | 'authors';
+
 /** What a library list needs of a document, without its text. Stored apart from the text so lists stay fast. */
-export type DocumentMeta = Omit<DocumentRecord, 'text' | 'blocks' | 'original'> & {
+export type DocumentMeta = Omit<DocumentRecord, 'text' | 'blocks' | 'original' | 'pageMap'> & {
   /** Length of the canonical text in characters. */
   length: number;
 };
@@ -113,8 +130,45 @@ export interface TextQuoteSelector {
   suffix: string;
 }
 
+/** A box on a PDF page: page number from 1, PDF points at zoom 1, origin at the page's top left. */
 export interface PdfRect {
   page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where a PDF's text items sit, and which characters of the canonical text each one holds.
+ * Items are listed per page in pdf.js's order of non-empty text items, which is also the
+ * order of the spans of its text layer, so a selection maps back to text offsets.
+ */
+export interface PdfPageMap {
+  pages: PdfPage[];
+}
+
+export interface PdfPage {
+  /** Page size in PDF points (zoom 1, rotation applied). */
+  width: number;
+  height: number;
+  /** The canonical text span of the page's kept text (start === end for a page without text). */
+  start: number;
+  end: number;
+  items: PdfItem[];
+}
+
+export interface PdfItem {
+  /** Offset of the item's first kept character in the canonical text; -1 when the item was dropped (a running header, a page number). */
+  start: number;
+  /** Characters of the item's string trimmed before `start`. */
+  lead: number;
+  /** Characters of the item in the canonical text. */
+  length: number;
+  /** Characters of the item's string as pdf.js gave it (its box spans all of them). */
+  chars: number;
+  /** Indexes into the item's string of characters left out of the text (spaces pdf.js put between spaced-out ideographs), ascending. */
+  skipped?: number[];
   x: number;
   y: number;
   width: number;

@@ -3,7 +3,8 @@
 // nothing is fetched from outside: remote images in a scrape stay unfetched.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // pdf.js decodes JPEG 2000 and JBIG2 images (common in scans) with WebAssembly; no JS eval.
+  "script-src 'self' 'wasm-unsafe-eval'",
   // Lexical and React set style attributes for formatting.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",

@@ -20,12 +20,12 @@ describe('refusals', () => {
     expect(message).toMatch(/\.txt.*\.md.*\.html/);
   });
 
-  it('says PDF import is not available yet', () => {
+  it('leaves PDFs to the PDF importer: the text pipeline never parses their bytes as text', () => {
     const message = expectRefused(
       ingest({ name: 'plan.PDF', bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46]) }),
       'unsupported-extension',
     );
-    expect(message).toMatch(/PDF import is not available yet/);
+    expect(message).toMatch(/importFile/);
   });
 
   it('refuses files over the size limit, giving the size and the limit', () => {
