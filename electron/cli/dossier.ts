@@ -1,18 +1,26 @@
 // `dossier inspect FILE… [--json]`: runs the app's import (shared/ingest) on files and shows
 // what it detected and kept — for checking the cleaning rules on real pages from a terminal.
+// PDFs go through pdf.js in Node (open-pdf.ts), as the app's import worker does in the browser.
 import { readFileSync } from 'node:fs';
-import { ingest } from '../../shared/ingest/ingest';
+import { importFile } from '../../shared/ingest/import-file';
+import type { OpenPdf } from '../../shared/ingest/pdf/import-pdf';
 import type { IngestOutcome } from '../../shared/ingest/types';
 
-const USAGE = `Usage: dossier inspect FILE… [--json] [--max-bytes N]
+/** pdf.js is loaded on the first PDF only, so the command starts as fast as before on text files. */
+const openPdf: OpenPdf = async (data, password) => (await import('./open-pdf')).openPdfInNode(data, password);
+
+const USAGE = `Usage: dossier inspect FILE… [--json] [--max-bytes N] [--password P]
 
 Imports each file the way the app does and prints the detected title, publication date,
-source and authors, followed by the cleaned text block by block.
+source and authors, followed by the cleaned text block by block (for a PDF, also its pages
+and how many of them have text).
 
 Options:
   --json          print a JSON array, one object per file:
                   {file, ok, title, published, publishedStatus, source, authors, text, blocks, refusal, …}
-  --max-bytes N   refuse files larger than N bytes (default 20 MB, as in the app)
+                  (PDFs also: pages, textPages)
+  --max-bytes N   refuse files larger than N bytes (default as in the app: 20 MB, 100 MB for a PDF)
+  --password P    the password of protected PDFs
   -h, --help      show this help
 
 Exit status: 0 when every file was imported, 1 when any was refused, 2 on a usage error.`;
@@ -39,12 +47,20 @@ interface Report {
   contentHash?: string;
   articles?: { firstBlock: number; title: string; authors: string[] }[];
   dropped?: string[];
+  /** PDFs only: page count, and pages with a text layer (0 for a scan). */
+  pages?: number;
+  textPages?: number;
 }
 
-function inspect(file: string, maxBytes: number | undefined): Report {
-  let outcome: IngestOutcome;
+interface InspectOptions {
+  maxBytes?: number;
+  password?: string;
+}
+
+async function inspect(file: string, { maxBytes, password }: InspectOptions): Promise<Report> {
+  let bytes: Uint8Array;
   try {
-    outcome = ingest({ name: file, bytes: new Uint8Array(readFileSync(file)) }, { maxBytes });
+    bytes = new Uint8Array(readFileSync(file));
   } catch (error) {
     const message =
       (error as NodeJS.ErrnoException).code === 'ENOENT'
@@ -52,6 +68,7 @@ function inspect(file: string, maxBytes: number | undefined): Report {
         : `${file} could not be read: ${(error as Error).message}`;
     return refused(file, { code: 'unreadable', message });
   }
+  const outcome: IngestOutcome = await importFile({ name: file, bytes }, { openPdf, maxBytes, password });
   if (!outcome.ok) return refused(file, outcome.refusal);
   const d = outcome.doc;
   return {
@@ -74,6 +91,7 @@ function inspect(file: string, maxBytes: number | undefined): Report {
     contentHash: d.contentHash,
     articles: d.articles,
     dropped: d.dropped,
+    ...(d.pdf ? { pages: d.pdf.summary.pages, textPages: d.pdf.summary.textPages } : {}),
   };
 }
 
@@ -102,6 +120,10 @@ function human(r: Report): string {
   if (r.editor) lines.push(`editor:     ${r.editor}`);
   if (r.url) lines.push(`url:        ${r.url}`);
   lines.push(`kind:       ${r.kind} (${r.encoding}), ${r.blocks.length} blocks, ${r.text!.length} characters`);
+  if (r.pages !== undefined) {
+    const scan = r.textPages === 0 ? ' — no text layer (a scan?)' : '';
+    lines.push(`pages:      ${r.pages}, ${r.textPages} with text${scan}`);
+  }
   if (r.articles?.length) {
     lines.push('articles:');
     r.articles.forEach((a, i) =>
@@ -119,7 +141,7 @@ function human(r: Report): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const args = argv.slice(2);
   if (args.length === 0 || args.includes('-h') || args.includes('--help') || args[0] === 'help') {
     const ok = args.length > 0;
@@ -133,6 +155,7 @@ export function main(argv: string[]): number {
   }
   let json = false;
   let maxBytes: number | undefined;
+  let password: string | undefined;
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -141,6 +164,12 @@ export function main(argv: string[]): number {
       maxBytes = Number(rest[++i]);
       if (!Number.isFinite(maxBytes) || maxBytes < 0) {
         process.stderr.write('dossier: --max-bytes needs a number of bytes.\n');
+        return 2;
+      }
+    } else if (a === '--password') {
+      password = rest[++i];
+      if (password === undefined) {
+        process.stderr.write('dossier: --password needs a password.\n');
         return 2;
       }
     } else if (a.startsWith('--')) {
@@ -152,9 +181,10 @@ export function main(argv: string[]): number {
     process.stderr.write(`dossier inspect: no files given.\n\n${USAGE}\n`);
     return 2;
   }
-  const reports = files.map((f) => inspect(f, maxBytes));
+  const reports: Report[] = [];
+  for (const file of files) reports.push(await inspect(file, { maxBytes, password }));
   process.stdout.write(json ? `${JSON.stringify(reports, null, 2)}\n` : reports.map(human).join('\n'));
   return reports.every((r) => r.ok) ? 0 : 1;
 }
 
-process.exitCode = main(process.argv);
+process.exitCode = await main(process.argv);

@@ -179,6 +179,23 @@ describe('an analyst reads and highlights a Chinese PDF', () => {
     await app.screenshot('22-pdf-outline-find');
   });
 
+  it('opens a 300-page PDF at once and renders only the pages in view', async () => {
+    const { page } = app;
+    await page.click('.topbar nav button');
+    await importThroughDialog(app, [join(PDFS, 'long-300.pdf')]);
+    await expect.poll(() => page.locator('.import-file[data-state="imported"]').count(), POLL).toBe(1);
+    await page.click('.import-file[data-state="imported"] button.link');
+    await expect.poll(() => page.locator('.pdf-toolbar .pdf-page').textContent(), POLL).toContain('300');
+    await page.waitForSelector('.page[data-page-number="1"] canvas', { timeout: 20_000 });
+    const rendered = () => page.locator('.page canvas').count();
+    expect(await page.locator('.page').count()).toBe(300);
+    expect(await rendered()).toBeLessThan(10);
+    await goToPage(page, 250);
+    expect(await page.locator('.page[data-page-number="250"] .textLayer').textContent()).not.toBe('');
+    expect(await rendered()).toBeLessThan(12);
+    await app.screenshot('25-pdf-300-pages');
+  });
+
   it('imports a scan with a plain warning, and refuses damaged and locked PDFs with reasons', async () => {
     const { page } = app;
     await page.click('.topbar nav button');

@@ -4,12 +4,12 @@
 // date (inferred, for the analyst to confirm).
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import type { PublishedDate } from '../../model/types';
+import type { DocumentSource, PublishedDate } from '../../model/types';
 import { contentHash } from '../canonical';
 import { dayDate, findDate, inferPublished, isoDate } from '../dates';
-import { labelledDate } from '../metadata';
+import { documentSource, labelledDate } from '../metadata';
 import { firstSentence } from '../shape';
-import type { IngestOutcome } from '../types';
+import { emptyMeta, type IngestOutcome } from '../types';
 import type { ExtractedPdf, PdfInfo } from './extract';
 import { layoutPdf } from './layout';
 
@@ -55,13 +55,7 @@ export function ingestPdf(name: string, bytes: Uint8Array, extracted: ExtractedP
     doc: {
       title,
       kind: 'pdf',
-      source: {
-        site: null,
-        url: null,
-        authors: author && !PLACEHOLDER_AUTHOR.test(author) ? [author] : [],
-        host: null,
-        editor: null,
-      },
+      source: pdfSource(texts, author && !PLACEHOLDER_AUTHOR.test(author) ? author : null, layout.text),
       published: publishedDate(firstPage, texts, extracted.info),
       text: layout.text,
       blocks: layout.blocks,
@@ -74,6 +68,22 @@ export function ingestPdf(name: string, bytes: Uint8Array, extracted: ExtractedP
       pdf: { summary: { pages: extracted.pages.length, textPages: layout.textPages }, pageMap: layout.pageMap },
     },
   };
+}
+
+/** Source and writers as the text states them ("来源：…", "记者 …"), by the same rules as web pages. */
+function pdfSource(texts: readonly string[], author: string | null, text: string): DocumentSource {
+  const meta = { ...emptyMeta(), authors: author ? [author] : [] };
+  const page = { kind: 'pdf' as const, blocks: texts.map((t) => ({ type: 'paragraph' as const, text: t })), meta };
+  const { source } = documentSource({
+    page,
+    kept: texts,
+    dropped: [],
+    original: text,
+    editor: null,
+    titleChannel: null,
+    titleSite: null,
+  });
+  return source;
 }
 
 /** The first-page block set in the largest type, when it is larger than the text around it. */

@@ -63,10 +63,71 @@ describe('dossier inspect', () => {
     expect(run('inspect', 'no/such/file.txt', '--json').status).toBe(1);
   });
 
+  it('imports PDFs with pdf.js and reports their pages', () => {
+    const r = run(
+      'inspect',
+      'test/fixtures/pdf/seed-001.pdf',
+      'test/fixtures/pdf/scanned.pdf',
+      'test/fixtures/pdf/encrypted.pdf',
+      '--json',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const [seed, scan, locked] = JSON.parse(r.stdout);
+    expect(seed).toMatchObject({
+      file: 'test/fixtures/pdf/seed-001.pdf',
+      ok: true,
+      kind: 'pdf',
+      title: '本市发布《北京市推进京津冀协同发展2019年工作要点》',
+      published: '2019-06-06',
+      publishedStatus: 'detected',
+      pages: 4,
+      textPages: 4,
+      refusal: null,
+    });
+    expect(seed.text).toMatch(/^本市发布《北京市推进京津冀协同发展2019年工作要点》\n\n来源/);
+    expect(seed.blocks).toContainEqual(expect.objectContaining({ type: 'heading', text: '一、主要考虑' }));
+    // A scan: imported, no text, titled after the file.
+    expect(scan).toMatchObject({ ok: true, kind: 'pdf', title: 'scanned', pages: 2, textPages: 0, text: '' });
+    // A protected PDF without --password: refused, asking for it.
+    expect(locked).toMatchObject({ ok: false, refusal: { code: 'password-required' } });
+    expect(locked.refusal.message).toContain('encrypted.pdf');
+
+    const human = run('inspect', 'test/fixtures/pdf/seed-001.pdf', 'test/fixtures/pdf/scanned.pdf');
+    expect(human.status).toBe(0);
+    expect(human.stdout).toContain('pages:      4, 4 with text\n');
+    expect(human.stdout).toContain('pages:      2, 0 with text — no text layer');
+    expect(human.stdout).toContain('[3] heading 2: 一、主要考虑');
+  }, 30_000);
+
+  it('opens a protected PDF with --password, and says when it is wrong', () => {
+    const wrong = run('inspect', 'test/fixtures/pdf/encrypted.pdf', '--password', 'not-it', '--json');
+    expect(wrong.status).toBe(1);
+    expect(JSON.parse(wrong.stdout)[0].refusal.code).toBe('wrong-password');
+
+    // The password is ignored for a PDF that has none.
+    const right = run(
+      'inspect',
+      'test/fixtures/pdf/encrypted.pdf',
+      'test/fixtures/pdf/seed-001.pdf',
+      '--password',
+      'dossier-user',
+      '--json',
+    );
+    expect(right.stderr).toBe('');
+    expect(right.status).toBe(0);
+    const [encrypted, plain] = JSON.parse(right.stdout);
+    expect(encrypted).toMatchObject({ ok: true, pages: 4, textPages: 4, title: plain.title });
+    expect(encrypted.text).toBe(plain.text);
+    expect(encrypted.contentHash).toBe(plain.contentHash);
+    expect(run('inspect', 'test/fixtures/pdf/encrypted.pdf', '--password').status).toBe(2);
+  }, 30_000);
+
   it('has --help and refuses bad usage with exit status 2', () => {
     const help = run('--help');
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: dossier inspect FILE/);
+    expect(help.stdout).toContain('--password P');
     expect(run().status).toBe(2);
     expect(run('frobnicate').status).toBe(2);
     expect(run('inspect').status).toBe(2);
