@@ -65,10 +65,14 @@ const sampler = setInterval(sampleAll, 20);
 
 const t0 = performance.now();
 const drafts: IngestedDocument[] = [];
-for (const file of files) {
+for (const [i, file] of files.entries()) {
   const outcome = ingest(file);
   if (!outcome.ok) throw new Error(`${file.name}: ${outcome.refusal.message}`);
-  drafts.push(outcome.doc);
+  // Copies share their sample's title and address: numbered, they are new documents, not new versions.
+  const { doc } = outcome;
+  doc.title = `${doc.title}（${i}）`;
+  if (doc.source.url) doc.source = { ...doc.source, url: `${doc.source.url}?copy=${i}` };
+  drafts.push(doc);
   sample();
 }
 const t1 = performance.now();
