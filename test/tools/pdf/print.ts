@@ -13,18 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
-
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_FLAGS, chromiumPath } from '../../chromium';
 
 /** TrueType CJK font (fonts-wqy-zenhei): pdfjs reads its text back exactly. */
 export const FONT_WQY = "'WenQuanYi Zen Hei'";
@@ -88,8 +77,8 @@ export async function openPrinter(): Promise<Printer> {
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      args: CHROMIUM_ARGS,
+      executablePath: chromiumPath(),
+      args: CHROMIUM_FLAGS,
       headless: true,
     });
   } catch (error) {
