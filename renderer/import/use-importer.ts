@@ -11,19 +11,29 @@ export function useImporter() {
   const abortRef = useRef<AbortController | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
 
-  const start = useCallback(
-    async (files: PickedFile[]) => {
-      if (files.length === 0 || abortRef.current) return;
-      clientRef.current ??= new IngestClient();
+  /** The worker client, shared with the reader's "re-run cleaning". */
+  const ingestClient = useCallback(() => (clientRef.current ??= new IngestClient()), []);
+
+  /** Runs one import at a time (a batch, or a locked PDF tried again); `cancel` stops it. */
+  const run = useCallback(
+    async (files: PickedFile[], onProgress: (progress: ImportProgress) => void, password?: string) => {
+      if (abortRef.current) return;
       const abort = new AbortController();
       abortRef.current = abort;
       try {
-        await runImport(files, clientRef.current, repository, setProgress, abort.signal);
+        await runImport(files, ingestClient(), repository, onProgress, abort.signal, password);
       } finally {
         abortRef.current = null;
       }
     },
-    [repository],
+    [repository, ingestClient],
+  );
+
+  const start = useCallback(
+    async (files: PickedFile[]) => {
+      if (files.length > 0) await run(files, setProgress);
+    },
+    [run],
   );
 
   /** The analyst's choice for a new version of a stored document that the import held back. */
@@ -54,27 +64,17 @@ export function useImporter() {
   const unlock = useCallback(
     async (index: number, password: string) => {
       const locked = progress?.files[index]?.locked;
-      if (!locked || abortRef.current) return;
-      clientRef.current ??= new IngestClient();
-      const abort = new AbortController();
-      abortRef.current = abort;
+      if (!locked) return;
       const put = (file: FileProgress) =>
         setProgress(
           (current) => current && { ...current, files: current.files.map((f, i) => (i === index ? file : f)) },
         );
-      try {
-        await runImport([locked], clientRef.current, repository, (p) => put(p.files[0]!), abort.signal, password);
-      } finally {
-        abortRef.current = null;
-      }
+      await run([locked], (p) => put(p.files[0]!), password);
     },
-    [progress, repository],
+    [progress, run],
   );
 
   const cancel = useCallback(() => abortRef.current?.abort(), []);
   const dismiss = useCallback(() => setProgress(null), []);
-  /** The worker client, shared with the reader's "re-run cleaning". */
-  const ingestClient = useCallback(() => (clientRef.current ??= new IngestClient()), []);
-
   return { progress, start, cancel, dismiss, choose, unlock, ingestClient };
 }

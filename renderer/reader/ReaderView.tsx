@@ -176,9 +176,10 @@ export function ReaderView(props: {
   };
 
   const openOriginal = async () => {
-    const stored = await repository.documents.original(documentId);
-    if (!stored?.original.bytes) return;
-    const result = await bridge.openOriginal({ name: stored.original.name, bytes: stored.original.bytes });
+    // The bytes the reader already shows: no second read of a file that may be 100 MB.
+    const file = pdfFile?.original;
+    if (!file?.bytes) return;
+    const result = await bridge.openOriginal({ name: file.name, bytes: file.bytes });
     if (!result.ok) toast(t(`openOriginal_${result.code.replace(/-/g, '_')}` as StringKey));
   };
 
