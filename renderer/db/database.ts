@@ -11,6 +11,7 @@ import type {
   PdfPageMap,
   SettingRecord,
 } from '../../shared/model/types';
+import type { Extraction } from '../../shared/extract/types';
 
 /** A document's canonical text and structure, stored apart from its metadata so the library loads fast. */
 export interface DocumentBody {
@@ -37,7 +38,24 @@ export type DossierDatabase = Dexie & {
   links: EntityTable<LinkRecord, 'id'>;
   briefs: EntityTable<BriefRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  extractions: EntityTable<DocumentExtraction, 'documentId'>;
 };
+
+/**
+ * What shared/extract read from a document, kept so the suggestions panel opens at once,
+ * with the suggestions the analyst dismissed (by quote, so they stay dismissed when the
+ * text moves).
+ */
+export interface DocumentExtraction {
+  documentId: string;
+  /** EXTRACTOR_VERSION of the rules that produced it; older results are recomputed. */
+  version: number;
+  /** The content hash of the text it was read from; another hash means the text changed. */
+  contentHash: string;
+  extraction: Extraction;
+  /** Quotes of dismissed suggestions. */
+  dismissed: string[];
+}
 
 export const DATABASE_NAME = 'dossier';
 
@@ -58,6 +76,11 @@ export function openDatabase(name: string = DATABASE_NAME): DossierDatabase {
     links: 'id, from.id, to.id, type',
     briefs: 'id, updatedAt, title',
     settings: 'key',
+  });
+  // Items are filtered by deadline day (`to`) and category; suggestions are kept per document.
+  db.version(2).stores({
+    items: 'id, documentId, kind, status, deadline.to, category, *annotationIds, *tags',
+    extractions: 'documentId',
   });
   return db;
 }

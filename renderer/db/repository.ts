@@ -10,6 +10,7 @@ import { newRecordBase, touched } from '../../shared/model/records';
 import type { IngestedDocument } from '../../shared/ingest/types';
 import type { AnnotationRecord, DocumentMeta, DocumentRecord, HighlightColor } from '../../shared/model/types';
 import type { DocumentBody, DocumentOriginal, DossierDatabase } from './database';
+import { createItemRepository } from './items';
 
 /**
  * What became of each parsed file of a batch, in the batch's order. A 'new-version' draft
@@ -337,7 +338,7 @@ export function createRepository(db: DossierDatabase) {
     },
   };
 
-  return { documents, annotations, settings };
+  return { documents, annotations, settings, ...createItemRepository(db) };
 }
 
 export type Repository = ReturnType<typeof createRepository>;

@@ -198,34 +198,81 @@ export interface AnnotationRecord extends RecordBase {
   author: string;
 }
 
-export type ItemStatus = 'open' | 'in-progress' | 'done' | 'missed' | 'unknown';
+export const ITEM_STATUSES = ['open', 'in-progress', 'done', 'missed', 'unknown'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
+/** A responsible unit or person as the text names it, and as the alias table knows it. */
 export interface ItemOwner {
+  /** As written: 市发改委. */
   asWritten: string;
+  /** One name per owner (the alias table's canonical name): 北京市发展和改革委员会. */
   normalized: string;
+  /** 'lead': 牵头 (leads the work); 'responsible': does it or answers for it. */
   role: 'lead' | 'responsible';
 }
 
 export interface QuantityTarget {
+  /** The number in plain units (1.7万亿元 → 1.7e12). */
   value: number;
+  /** Measure word or unit: 家, 个, 亩, 元. */
   unit: string;
+  /** As written: 1.7万亿元, 不少于5人. */
   text: string;
 }
 
+/** Where an item's deadline came from: its own words, a dated heading above it, the text around it, or the analyst. */
+export type DeadlineOrigin = 'explicit' | 'section' | 'context' | 'analyst';
+
+/** A deadline: the date range of the words it came from; `to` is the day it falls due. */
+export interface ItemDeadline extends DateRange {
+  origin: DeadlineOrigin;
+}
+
+export interface StatusChange {
+  status: ItemStatus;
+  /** ISO 8601: when the status was set. */
+  at: string;
+}
+
 export interface ItemRecord extends RecordBase {
-  kind: string; // 'task' | 'commitment' | an analyst-defined kind
+  /** 'task' | 'commitment' | the id of an analyst-defined kind (settings 'itemKinds'). */
+  kind: string;
+  /** A short label: the passage, trimmed. */
   title: string;
   annotationIds: string[];
   documentId: string | null;
   owners: ItemOwner[];
-  deadline: DateRange | null;
+  deadline: ItemDeadline | null;
+  /** Earlier dated steps of the same passage (6月底竣工验收 before the 9月底前 deadline). */
+  milestones: DateRange[];
   targets: QuantityTarget[];
   status: ItemStatus;
-  statusHistory: { status: ItemStatus; at: string }[];
+  /** Every status the item has had, oldest first; the last entry is `status`. */
+  statusHistory: StatusChange[];
   category: string | null;
   tags: string[];
+  /** Lexical editor state as JSON, or null for no note. */
   note: string | null;
+  /** Plain text of the note, for lists and search. */
+  noteText: string;
+  /** 'suggested': accepted from the suggestions panel (with the rules' confidence); 'manual': tagged by hand. */
+  origin: 'suggested' | 'manual';
 }
+
+/** An item kind the analyst can tag with: the built-in task and commitment, and kinds of their own. */
+export interface ItemKindDefinition {
+  id: string;
+  /** Shown in menus and tables; built-in kinds are translated when `label` is empty. */
+  label: string;
+  color: HighlightColor;
+  /** A single key: with Alt it tags the selection as this kind (t, c, …). */
+  shortcut: string | null;
+  /** Which fields the item editor shows for this kind. */
+  fields: ItemField[];
+}
+
+export const ITEM_FIELDS = ['owners', 'deadline', 'targets', 'status', 'category', 'tags', 'note'] as const;
+export type ItemField = (typeof ITEM_FIELDS)[number];
 
 export interface EventRecord extends RecordBase {
   title: string;

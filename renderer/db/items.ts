@@ -1,0 +1,170 @@
+// Items and the suggestions they come from. Part of the one repository (repository.ts):
+// screens call these functions and never touch the tables. Tagging a passage writes its
+// highlight and its item in one transaction, so neither is ever left without the other.
+import { passageTarget, type AnchorText } from '../../shared/anchoring/passage';
+import type { Extraction } from '../../shared/extract/types';
+import { DEFAULT_ITEM_KINDS, newItem, withStatus, type ItemFields } from '../../shared/model/items';
+import { newRecordBase, touched } from '../../shared/model/records';
+import type {
+  AnnotationRecord,
+  HighlightColor,
+  ItemKindDefinition,
+  ItemRecord,
+  ItemStatus,
+} from '../../shared/model/types';
+import type { DocumentExtraction, DossierDatabase } from './database';
+
+/** A passage to highlight and tag in one step. */
+export interface TaggedPassage {
+  documentId: string;
+  start: number;
+  end: number;
+  color: HighlightColor;
+  author?: string;
+}
+
+export type ItemPatch = Partial<
+  Pick<
+    ItemRecord,
+    'kind' | 'title' | 'owners' | 'deadline' | 'milestones' | 'targets' | 'category' | 'tags' | 'note' | 'noteText'
+  >
+>;
+
+/** Settings keys of the item layer. */
+const KINDS_KEY = 'itemKinds';
+const ALIASES_KEY = 'ownerAliases';
+
+export function createItemRepository(db: DossierDatabase) {
+  const items = {
+    list: (): Promise<ItemRecord[]> => db.items.toArray(),
+    get: (id: string) => db.items.get(id),
+    forDocument: (documentId: string) => db.items.where('documentId').equals(documentId).toArray(),
+
+    /** Tags an existing highlight (or none: an item of its own) as an item. */
+    async create(
+      fields: ItemFields,
+      link: { documentId: string | null; annotationIds: string[] },
+      now: Date = new Date(),
+    ): Promise<ItemRecord> {
+      const record = newItem(fields, link, now);
+      await db.items.add(record);
+      return record;
+    },
+
+    /** Highlights a passage and tags it as an item, in one transaction (accepting a suggestion, or Alt+T/Alt+C). */
+    async tagPassage(
+      passage: TaggedPassage,
+      doc: AnchorText,
+      fields: ItemFields,
+      now: Date = new Date(),
+    ): Promise<{ annotation: AnnotationRecord; item: ItemRecord }> {
+      return db.transaction('rw', db.annotations, db.items, async () => {
+        const annotation: AnnotationRecord = {
+          ...newRecordBase(now),
+          documentId: passage.documentId,
+          target: passageTarget(doc, passage.start, passage.end),
+          color: passage.color,
+          note: null,
+          noteText: '',
+          tags: [],
+          author: passage.author ?? '',
+        };
+        await db.annotations.add(annotation);
+        const item = newItem(fields, { documentId: passage.documentId, annotationIds: [annotation.id] }, now);
+        await db.items.add(item);
+        return { annotation, item };
+      });
+    },
+
+    async update(id: string, patch: ItemPatch, now: Date = new Date()): Promise<ItemRecord> {
+      return db.transaction('rw', db.items, async () => {
+        const current = await db.items.get(id);
+        if (!current) throw new Error(`No item ${id}`);
+        const next = { ...touched(current, now), ...patch };
+        await db.items.put(next);
+        return next;
+      });
+    },
+
+    /** Sets the status of one or many items (bulk change), each change dated in its history. */
+    async setStatus(ids: readonly string[], status: ItemStatus, now: Date = new Date()): Promise<void> {
+      await db.transaction('rw', db.items, async () => {
+        const current = await db.items.bulkGet([...ids]);
+        const changed = current.flatMap((item) =>
+          item && item.status !== status ? [withStatus(item, status, now)] : [],
+        );
+        await db.items.bulkPut(changed);
+      });
+    },
+
+    async remove(id: string): Promise<ItemRecord | undefined> {
+      return db.transaction('rw', db.items, async () => {
+        const current = await db.items.get(id);
+        if (current) await db.items.delete(id);
+        return current;
+      });
+    },
+
+    restore: async (record: ItemRecord): Promise<void> => {
+      await db.items.put(record);
+    },
+  };
+
+  const extractions = {
+    get: (documentId: string): Promise<DocumentExtraction | undefined> => db.extractions.get(documentId),
+
+    /** Stores what the rules read from a document, keeping the suggestions already dismissed. */
+    async put(documentId: string, contentHash: string, version: number, extraction: Extraction): Promise<void> {
+      await db.transaction('rw', db.extractions, async () => {
+        const previous = await db.extractions.get(documentId);
+        await db.extractions.put({
+          documentId,
+          contentHash,
+          version,
+          extraction,
+          dismissed: previous?.dismissed ?? [],
+        });
+      });
+    },
+
+    /** Remembers that the analyst dismissed the suggestion with this quote. */
+    async dismiss(documentId: string, quote: string): Promise<void> {
+      await db.transaction('rw', db.extractions, async () => {
+        const current = await db.extractions.get(documentId);
+        if (!current || current.dismissed.includes(quote)) return;
+        await db.extractions.put({ ...current, dismissed: [...current.dismissed, quote] });
+      });
+    },
+
+    async undismiss(documentId: string, quote: string): Promise<void> {
+      await db.transaction('rw', db.extractions, async () => {
+        const current = await db.extractions.get(documentId);
+        if (!current) return;
+        await db.extractions.put({ ...current, dismissed: current.dismissed.filter((q) => q !== quote) });
+      });
+    },
+  };
+
+  async function setting<T>(key: string, fallback: T): Promise<T> {
+    const row = await db.settings.get(key);
+    return row === undefined ? fallback : (row.value as T);
+  }
+
+  const itemKinds = {
+    /** The built-in kinds (as the analyst configured them) followed by the analyst's own. */
+    list: (): Promise<ItemKindDefinition[]> => setting<ItemKindDefinition[]>(KINDS_KEY, [...DEFAULT_ITEM_KINDS]),
+    save: async (kinds: readonly ItemKindDefinition[]): Promise<void> => {
+      await db.settings.put({ key: KINDS_KEY, value: kinds });
+    },
+  };
+
+  const ownerAliases = {
+    /** The analyst's own alias → canonical name entries (the built-in table is in shared/extract/aliases). */
+    get: (): Promise<Record<string, string>> => setting<Record<string, string>>(ALIASES_KEY, {}),
+    save: async (aliases: Readonly<Record<string, string>>): Promise<void> => {
+      await db.settings.put({ key: ALIASES_KEY, value: aliases });
+    },
+  };
+
+  return { items, extractions, itemKinds, ownerAliases };
+}
