@@ -27,6 +27,7 @@ const LABELS = {
     selectAll: 'Select All',
     view: 'View',
     library: 'Library',
+    items: 'Items',
     find: 'Find',
     toggleSidebar: 'Toggle Sidebar',
     reload: 'Reload',
@@ -58,6 +59,7 @@ const LABELS = {
     selectAll: '全选',
     view: '视图',
     library: '文库',
+    items: '事项',
     find: '查找',
     toggleSidebar: '显示/隐藏侧栏',
     reload: '重新加载',
@@ -86,6 +88,8 @@ export const MENU_ACCELERATORS: Readonly<Partial<Record<MenuCommand, string>>> =
   import: 'CmdOrCtrl+O',
   export: 'CmdOrCtrl+E',
   library: 'CmdOrCtrl+L',
+  // Not Shift+I: that is the developer tools' accelerator, in Electron and in Chromium alike.
+  items: 'CmdOrCtrl+J',
   find: 'CmdOrCtrl+F',
   'toggle-sidebar': 'CmdOrCtrl+\\',
 };
@@ -156,6 +160,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     label: t.view,
     submenu: [
       command('library', t.library),
+      command('items', t.items),
       command('find', t.find),
       command('toggle-sidebar', t.toggleSidebar),
       separator,

@@ -6,6 +6,8 @@ import { I18nProvider, preferredLanguage, useI18n } from '../i18n/i18n';
 import type { Language } from '../i18n/strings';
 import { droppedEntries, filesFromEntries } from '../import/dropped-entries';
 import { ImportPanel } from '../import/ImportPanel';
+import { itemsViewMemory } from '../items/items-query';
+import { ItemsView } from '../items/ItemsView';
 import { useImporter } from '../import/use-importer';
 import { LibraryView } from '../library/LibraryView';
 import { ReaderView } from '../reader/ReaderView';
@@ -19,9 +21,16 @@ const WEB_SHORTCUTS: Partial<Record<string, MenuCommand>> = {
   o: 'import',
   e: 'export',
   l: 'library',
+  j: 'items',
   f: 'find',
   '\\': 'toggle-sidebar',
 };
+
+/** The items view where the analyst left it: the same filters and sort (kept for the window's life). */
+const openItems = () => navigate({ screen: 'items', query: itemsViewMemory.query });
+
+/** A Ctrl/⌘ shortcut as the platform writes it. */
+const shortcut = (key: string) => (/Mac|iPhone|iPad/.test(navigator.platform) ? `⌘${key}` : `Ctrl+${key}`);
 
 export function App({ repository }: { repository: Repository }) {
   const [language, setLanguage] = useState<Language>(preferredLanguage);
@@ -76,6 +85,7 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
       if (command === 'import') void openImportDialog();
       else if (command === 'export') void exportCurrent();
       else if (command === 'library') navigate({ screen: 'library' });
+      else if (command === 'items') openItems();
       else if (command === 'toggle-sidebar') setSidebarHidden((h) => !h);
       else if (command === 'find') document.querySelector<HTMLInputElement>('[data-find]')?.focus();
       else if (command === 'about') void bridge.appInfo().then((info) => toast(t('about', { version: info.version })));
@@ -132,6 +142,13 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
           >
             {t('library')}
           </button>
+          <button
+            aria-current={route.screen === 'items' ? 'page' : undefined}
+            onClick={openItems}
+            title={`${t('items')} (${shortcut('J')})`}
+          >
+            {t('items')}
+          </button>
         </nav>
         <div className="spacer" />
         <button className="primary" onClick={openImportDialog} data-action="import">
@@ -148,6 +165,8 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
       <main className="content">
         {route.screen === 'library' ? (
           <LibraryView onImport={openImportDialog} />
+        ) : route.screen === 'items' ? (
+          <ItemsView query={route.query} />
         ) : (
           <ReaderView
             key={route.documentId}

@@ -53,6 +53,8 @@ export interface DocumentExtraction {
   /** The content hash of the text it was read from; another hash means the text changed. */
   contentHash: string;
   extraction: Extraction;
+  /** The publication day relative dates were resolved against; another date means reading again. */
+  published?: string | null;
   /** Quotes of dismissed suggestions. */
   dismissed: string[];
 }

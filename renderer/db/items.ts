@@ -114,7 +114,13 @@ export function createItemRepository(db: DossierDatabase) {
     get: (documentId: string): Promise<DocumentExtraction | undefined> => db.extractions.get(documentId),
 
     /** Stores what the rules read from a document, keeping the suggestions already dismissed. */
-    async put(documentId: string, contentHash: string, version: number, extraction: Extraction): Promise<void> {
+    async put(
+      documentId: string,
+      contentHash: string,
+      version: number,
+      extraction: Extraction,
+      published: string | null = null,
+    ): Promise<void> {
       await db.transaction('rw', db.extractions, async () => {
         const previous = await db.extractions.get(documentId);
         await db.extractions.put({
@@ -122,6 +128,7 @@ export function createItemRepository(db: DossierDatabase) {
           contentHash,
           version,
           extraction,
+          published,
           dismissed: previous?.dismissed ?? [],
         });
       });

@@ -8,8 +8,14 @@ import { documentFromIngest, documentMeta } from '../../shared/model/document';
 import { refreshedMeta, VersionIndex } from '../../shared/model/versions';
 import { newRecordBase, touched } from '../../shared/model/records';
 import type { IngestedDocument } from '../../shared/ingest/types';
-import type { AnnotationRecord, DocumentMeta, DocumentRecord, HighlightColor } from '../../shared/model/types';
-import type { DocumentBody, DocumentOriginal, DossierDatabase } from './database';
+import type {
+  AnnotationRecord,
+  DocumentMeta,
+  DocumentRecord,
+  HighlightColor,
+  ItemRecord,
+} from '../../shared/model/types';
+import type { DocumentBody, DocumentExtraction, DocumentOriginal, DossierDatabase } from './database';
 import { createItemRepository } from './items';
 
 /**
@@ -34,6 +40,15 @@ export interface DeletedDocument {
   body: DocumentBody | undefined;
   original: DocumentOriginal | undefined;
   annotations: AnnotationRecord[];
+  /** The document's items: they lose their passages with it. */
+  items: ItemRecord[];
+  extraction: DocumentExtraction | undefined;
+}
+
+/** A deleted highlight and its items as they were, so the deletion can be undone. */
+export interface DeletedAnnotation {
+  annotation: AnnotationRecord;
+  items: ItemRecord[];
 }
 
 export interface NewAnnotation {
@@ -161,7 +176,8 @@ export function createRepository(db: DossierDatabase) {
     },
 
     async remove(id: string): Promise<DeletedDocument | undefined> {
-      return db.transaction('rw', [db.documents, db.bodies, db.originals, db.annotations], async () => {
+      const tables = [db.documents, db.bodies, db.originals, db.annotations, db.items, db.extractions];
+      return db.transaction('rw', tables, async () => {
         const meta = await db.documents.get(id);
         if (!meta) return undefined;
         const deleted: DeletedDocument = {
@@ -169,19 +185,30 @@ export function createRepository(db: DossierDatabase) {
           body: await db.bodies.get(id),
           original: await db.originals.get(id),
           annotations: await db.annotations.where('documentId').equals(id).toArray(),
+          items: await db.items.where('documentId').equals(id).toArray(),
+          extraction: await db.extractions.get(id),
         };
         await db.annotations.bulkDelete(deleted.annotations.map((a) => a.id));
-        await Promise.all([db.documents.delete(id), db.bodies.delete(id), db.originals.delete(id)]);
+        await db.items.bulkDelete(deleted.items.map((i) => i.id));
+        await Promise.all([
+          db.documents.delete(id),
+          db.bodies.delete(id),
+          db.originals.delete(id),
+          db.extractions.delete(id),
+        ]);
         return deleted;
       });
     },
 
     async restore(deleted: DeletedDocument): Promise<void> {
-      await db.transaction('rw', [db.documents, db.bodies, db.originals, db.annotations], async () => {
+      const tables = [db.documents, db.bodies, db.originals, db.annotations, db.items, db.extractions];
+      await db.transaction('rw', tables, async () => {
         await db.documents.put(deleted.meta);
         if (deleted.body) await db.bodies.put(deleted.body);
         if (deleted.original) await db.originals.put(deleted.original);
         await db.annotations.bulkPut(deleted.annotations);
+        await db.items.bulkPut(deleted.items);
+        if (deleted.extraction) await db.extractions.put(deleted.extraction);
       });
     },
 
@@ -227,7 +254,8 @@ export function createRepository(db: DossierDatabase) {
      * annotations move to the part holding them, with offsets re-based.
      */
     async replaceWithParts(id: string, parts: DocumentRecord[], partStarts: number[]): Promise<DocumentMeta[]> {
-      return db.transaction('rw', [db.documents, db.bodies, db.originals, db.annotations], async () => {
+      const tables = [db.documents, db.bodies, db.originals, db.annotations, db.items, db.extractions];
+      return db.transaction('rw', tables, async () => {
         const annotations = await db.annotations.where('documentId').equals(id).toArray();
         const metas = await storeDocuments(parts);
         const moved = annotations.map((a) => {
@@ -242,7 +270,21 @@ export function createRepository(db: DossierDatabase) {
           return { ...base, target: describeRange(part.text, start, end) };
         });
         await db.annotations.bulkPut(moved);
-        await Promise.all([db.documents.delete(id), db.bodies.delete(id), db.originals.delete(id)]);
+        // An item follows its (first) passage into the part holding it.
+        const partOf = new Map(moved.map((a) => [a.id, a.documentId]));
+        const items = await db.items.where('documentId').equals(id).toArray();
+        await db.items.bulkPut(
+          items.map((item) => ({
+            ...touched(item),
+            documentId: item.annotationIds.map((a) => partOf.get(a)).find(Boolean) ?? parts[0]!.id,
+          })),
+        );
+        await Promise.all([
+          db.documents.delete(id),
+          db.bodies.delete(id),
+          db.originals.delete(id),
+          db.extractions.delete(id),
+        ]);
         return metas;
       });
     },
@@ -315,16 +357,30 @@ export function createRepository(db: DossierDatabase) {
       });
     },
 
-    async remove(id: string): Promise<AnnotationRecord | undefined> {
-      return db.transaction('rw', db.annotations, async () => {
-        const current = await db.annotations.get(id);
-        if (current) await db.annotations.delete(id);
-        return current;
+    /**
+     * Deletes a highlight. Its items are deleted with it (`withItems`) or kept as items of
+     * their own, without this passage; either way in one transaction, undone by `restore`.
+     */
+    async remove(id: string, options: { withItems?: boolean } = {}): Promise<DeletedAnnotation | undefined> {
+      return db.transaction('rw', db.annotations, db.items, async () => {
+        const annotation = await db.annotations.get(id);
+        if (!annotation) return undefined;
+        const items = await db.items.where('annotationIds').equals(id).toArray();
+        await db.annotations.delete(id);
+        if (options.withItems) await db.items.bulkDelete(items.map((i) => i.id));
+        else
+          await db.items.bulkPut(
+            items.map((i) => ({ ...touched(i), annotationIds: i.annotationIds.filter((a) => a !== id) })),
+          );
+        return { annotation, items };
       });
     },
 
-    restore: async (record: AnnotationRecord): Promise<void> => {
-      await db.annotations.put(record);
+    restore: async (deleted: DeletedAnnotation): Promise<void> => {
+      await db.transaction('rw', db.annotations, db.items, async () => {
+        await db.annotations.put(deleted.annotation);
+        await db.items.bulkPut(deleted.items);
+      });
     },
   };
 

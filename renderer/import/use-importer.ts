@@ -1,8 +1,14 @@
 import { useCallback, useRef, useState } from 'react';
 import type { PickedFile } from '../../shared/ipc/contract';
 import { useRepository } from '../app/repository-context';
+import { extractInWorker } from '../extract/extract-client';
+import { refreshExtractions } from '../extract/refresh';
 import { IngestClient } from './ingest-client';
 import { resolveVersion, runImport, type FileProgress, type ImportProgress } from './run-import';
+
+/** Documents a batch stored or changed, whose suggestions are to be read. */
+const storedIds = (files: readonly FileProgress[]): string[] =>
+  files.flatMap((f) => ((f.state === 'imported' || f.state === 'updated') && f.documentId ? [f.documentId] : []));
 
 /** Import state for the whole app: one batch at a time, with progress and cancel. */
 export function useImporter() {
@@ -21,7 +27,9 @@ export function useImporter() {
       const abort = new AbortController();
       abortRef.current = abort;
       try {
-        await runImport(files, ingestClient(), repository, onProgress, abort.signal, password);
+        const result = await runImport(files, ingestClient(), repository, onProgress, abort.signal, password);
+        // Suggestions are read in the background once the batch is stored; reading never waits.
+        void refreshExtractions(repository, storedIds(result.files), extractInWorker);
       } finally {
         abortRef.current = null;
       }
@@ -51,7 +59,9 @@ export function useImporter() {
         );
       put({ ...file, state: 'updating' });
       try {
-        put(await resolveVersion(file, choice, repository));
+        const next = await resolveVersion(file, choice, repository);
+        put(next);
+        void refreshExtractions(repository, storedIds([next]), extractInWorker);
       } catch (error) {
         // Nothing was written (one transaction); the choice stays open.
         put({ ...file, refusal: { code: 'crashed', message: error instanceof Error ? error.message : String(error) } });

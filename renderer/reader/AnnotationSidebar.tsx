@@ -1,11 +1,22 @@
-import { useState } from 'react';
-import { HIGHLIGHT_COLORS, type AnnotationRecord, type HighlightColor } from '../../shared/model/types';
+import { useEffect, useRef, useState } from 'react';
+import {
+  HIGHLIGHT_COLORS,
+  type AnnotationRecord,
+  type HighlightColor,
+  type ItemKindDefinition,
+  type ItemRecord,
+} from '../../shared/model/types';
 import { useRepository } from '../app/repository-context';
 import { useI18n } from '../i18n/i18n';
 import { TrashIcon } from '../ui/icons';
 import type { StringKey } from '../i18n/strings';
 import { useToast } from '../ui/toasts';
+import { KindBadge } from './items/fields';
+import { ItemEditor } from './items/ItemEditor';
+import { kindDefinition, kindLabel } from './items/kinds';
+import { TagButtons } from './items/TagButtons';
 import { NoteEditor } from './NoteEditor';
+import { parseTags } from './tags';
 
 export function ColorPicker(props: { value?: HighlightColor; onPick: (color: HighlightColor) => void; label: string }) {
   const { t } = useI18n();
@@ -27,50 +38,85 @@ export function ColorPicker(props: { value?: HighlightColor; onPick: (color: Hig
   );
 }
 
-function parseTags(input: string): string[] {
-  return [
-    ...new Set(
-      input
-        .split(/[,，、;；]/)
-        .map((t) => t.trim())
-        .filter(Boolean),
-    ),
-  ];
+/** Tags a highlight as an item of this kind (or changes the kind of its item). */
+export type TagHighlight = (
+  annotation: AnnotationRecord,
+  kind: ItemKindDefinition,
+  item: ItemRecord | undefined,
+) => void;
+
+/** What a tagged highlight tracks, at a glance: kind, status, deadline. */
+function ItemSummary({ item, kind }: { item: ItemRecord; kind: ItemKindDefinition }) {
+  const { t } = useI18n();
+  return (
+    <div className="item-summary">
+      <KindBadge kind={kind} />
+      <span className={`status-pill status-${item.status}`}>{t(`status_${item.status}` as StringKey)}</span>
+      {item.deadline && (
+        <span className="due" data-field="deadline" title={item.deadline.text}>
+          {t('deadline')} {item.deadline.to}
+        </span>
+      )}
+    </div>
+  );
 }
 
 function AnnotationCard(props: {
   annotation: AnnotationRecord;
+  item: ItemRecord | undefined;
+  kinds: readonly ItemKindDefinition[];
   active: boolean;
   onSelect: () => void;
+  onTag: TagHighlight;
   /** Orphans only: start re-attaching this annotation to a passage the analyst selects. */
   onReattach?: () => void;
   reattaching?: boolean;
 }) {
-  const { annotation: a, active } = props;
+  const { annotation: a, item, active } = props;
   const { t } = useI18n();
   const toast = useToast();
   const repository = useRepository();
   const [editing, setEditing] = useState(false);
   const [tags, setTags] = useState(a.tags.join(', '));
+  /** Deleting a tagged highlight asks first whether its item goes too. */
+  const [confirming, setConfirming] = useState(false);
+  const ref = useRef<HTMLLIElement>(null);
+  const kind = item && kindDefinition(props.kinds, item.kind);
 
-  const remove = async () => {
-    const deleted = await repository.annotations.remove(a.id);
-    if (deleted) toast(t('annotationDeleted'), () => repository.annotations.restore(deleted));
+  useEffect(() => {
+    if (active) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [active]);
+
+  const remove = async (withItems = false) => {
+    setConfirming(false);
+    const deleted = await repository.annotations.remove(a.id, { withItems });
+    if (!deleted) return;
+    const message =
+      deleted.items.length === 0
+        ? t('annotationDeleted')
+        : withItems
+          ? t('highlightItemDeleted')
+          : t('highlightDeletedItemKept');
+    toast(message, () => repository.annotations.restore(deleted));
   };
+  const askRemove = () => (item ? setConfirming(true) : void remove());
 
   return (
     <li
-      className={`annotation-card${active ? ' active' : ''}`}
+      ref={ref}
+      className={`annotation-card${active ? ' active' : ''}${item ? ' tagged' : ''}`}
       data-annotation-id={a.id}
+      data-kind={item?.kind}
       tabIndex={0}
       aria-current={active || undefined}
       onClick={props.onSelect}
       onKeyDown={(e) => {
         if (e.target !== e.currentTarget) return;
         if (e.key === 'Enter') props.onSelect();
-        if (e.key === 'Delete' || e.key === 'Backspace') void remove();
+        if (e.key === 'Delete' || e.key === 'Backspace') askRemove();
       }}
     >
+      {item && kind && <ItemSummary item={item} kind={kind} />}
       <blockquote className={`quote hl-border-${a.color}`} lang="zh">
         {a.target.quote.exact.length > 140 ? `${a.target.quote.exact.slice(0, 140)}…` : a.target.quote.exact}
       </blockquote>
@@ -82,6 +128,11 @@ function AnnotationCard(props: {
           </button>
         </div>
       )}
+      {item && active && (
+        <div onClick={(e) => e.stopPropagation()}>
+          <ItemEditor item={item} kinds={props.kinds} />
+        </div>
+      )}
       {editing || a.note ? (
         <div onClick={(e) => e.stopPropagation()}>
           <NoteEditor
@@ -91,15 +142,18 @@ function AnnotationCard(props: {
           />
         </div>
       ) : (
-        <button
-          className="link add-note"
-          onClick={(e) => {
-            e.stopPropagation();
-            setEditing(true);
-          }}
-        >
-          + {t('addNote')}
-        </button>
+        // A tagged highlight's note is its item's.
+        !item && (
+          <button
+            className="link add-note"
+            onClick={(e) => {
+              e.stopPropagation();
+              setEditing(true);
+            }}
+          >
+            + {t('addNote')}
+          </button>
+        )
       )}
       <div className="card-row" onClick={(e) => e.stopPropagation()}>
         <ColorPicker
@@ -107,19 +161,64 @@ function AnnotationCard(props: {
           label={t('highlight')}
           onPick={(color) => void repository.annotations.update(a.id, { color })}
         />
-        <input
-          className="tags-input"
-          aria-label={t('tags')}
-          placeholder={t('tagsPlaceholder')}
-          value={tags}
-          onChange={(e) => setTags(e.target.value)}
-          onBlur={() => void repository.annotations.update(a.id, { tags: parseTags(tags) })}
-          onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
-        />
-        <button className="icon" aria-label={t('delete')} title={t('delete')} onClick={() => void remove()}>
+        {(!item || a.tags.length > 0) && (
+          <input
+            className="tags-input"
+            aria-label={t('tags')}
+            placeholder={t('tagsPlaceholder')}
+            value={tags}
+            onChange={(e) => setTags(e.target.value)}
+            onBlur={() => void repository.annotations.update(a.id, { tags: parseTags(tags) })}
+            onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+          />
+        )}
+        <button
+          className="icon delete"
+          aria-label={t('delete')}
+          title={t('delete')}
+          data-action="delete-highlight"
+          onClick={askRemove}
+        >
           <TrashIcon />
         </button>
       </div>
+      {!item && active && (
+        <div onClick={(e) => e.stopPropagation()}>
+          <TagButtons kinds={props.kinds} allowNew onTag={(k) => props.onTag(a, k, undefined)} />
+        </div>
+      )}
+      {confirming && kind && (
+        <div
+          className="confirm-row"
+          role="alertdialog"
+          aria-label={t('deleteItemPrompt', { kind: kindLabel(kind, t) })}
+          onClick={(e) => e.stopPropagation()}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.stopPropagation();
+            setConfirming(false);
+            ref.current?.focus();
+          }}
+        >
+          <p>{t('deleteItemPrompt', { kind: kindLabel(kind, t) })}</p>
+          <div className="form-actions">
+            <button className="primary" data-action="delete-both" autoFocus onClick={() => void remove(true)}>
+              {t('deleteBoth')}
+            </button>
+            <button data-action="keep-item" onClick={() => void remove(false)}>
+              {t('keepItem')}
+            </button>
+            <button
+              onClick={() => {
+                setConfirming(false);
+                ref.current?.focus();
+              }}
+            >
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      )}
     </li>
   );
 }
@@ -127,19 +226,34 @@ function AnnotationCard(props: {
 /** The document's annotations in reading order; orphans (passages no longer found) listed apart and kept. */
 export function AnnotationSidebar(props: {
   annotations: AnnotationRecord[];
+  items: ItemRecord[];
+  kinds: readonly ItemKindDefinition[];
   activeId: string | null;
   onSelect: (id: string) => void;
+  onTag: TagHighlight;
   /** The orphan being re-attached, if any. */
   reattachId?: string | null;
   onReattach?: (id: string) => void;
 }) {
   const { t } = useI18n();
+  const itemOf = new Map<string, ItemRecord>();
+  for (const item of props.items) for (const id of item.annotationIds) if (!itemOf.has(id)) itemOf.set(id, item);
   const placed = props.annotations
     .filter((a) => !a.orphaned)
     .sort((a, b) => a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end);
   const orphans = props.annotations.filter((a) => a.orphaned);
-  const card = (a: AnnotationRecord) => (
-    <AnnotationCard key={a.id} annotation={a} active={a.id === props.activeId} onSelect={() => props.onSelect(a.id)} />
+  const card = (a: AnnotationRecord, orphan = false) => (
+    <AnnotationCard
+      key={a.id}
+      annotation={a}
+      item={itemOf.get(a.id)}
+      kinds={props.kinds}
+      active={a.id === props.activeId}
+      onSelect={() => props.onSelect(a.id)}
+      onTag={props.onTag}
+      onReattach={orphan && props.onReattach ? () => props.onReattach!(a.id) : undefined}
+      reattaching={orphan && a.id === props.reattachId}
+    />
   );
   return (
     <aside className="sidebar" aria-label={t('highlights')}>
@@ -147,22 +261,11 @@ export function AnnotationSidebar(props: {
         {t('highlights')} <span className="count">{placed.length}</span>
       </h2>
       {placed.length === 0 && <p className="muted">{t('noHighlights')}</p>}
-      <ul className="annotation-list">{placed.map(card)}</ul>
+      <ul className="annotation-list">{placed.map((a) => card(a))}</ul>
       {orphans.length > 0 && (
         <>
           <h3>{t('orphans')}</h3>
-          <ul className="annotation-list orphans">
-            {orphans.map((a) => (
-              <AnnotationCard
-                key={a.id}
-                annotation={a}
-                active={a.id === props.activeId}
-                onSelect={() => props.onSelect(a.id)}
-                onReattach={props.onReattach && (() => props.onReattach!(a.id))}
-                reattaching={a.id === props.reattachId}
-              />
-            ))}
-          </ul>
+          <ul className="annotation-list orphans">{orphans.map((a) => card(a, true))}</ul>
         </>
       )}
     </aside>

@@ -1,12 +1,20 @@
 import { memo, type ReactNode } from 'react';
 import { segmentSpan, type MarkedRange } from '../../shared/anchoring/segments';
-import type { AnnotationRecord, Block } from '../../shared/model/types';
+import type { AnnotationRecord, Block, HighlightColor } from '../../shared/model/types';
+
+/** How a highlight tagged as an item is marked in the text: its kind's name and colour. */
+export interface MarkedKind {
+  label: string;
+  color: HighlightColor;
+}
 
 interface Props {
   text: string;
   blocks: Block[];
   annotations: AnnotationRecord[];
   activeId: string | null;
+  /** Items by the id of their highlight. */
+  kinds?: ReadonlyMap<string, MarkedKind>;
 }
 
 /** A block's text, cut into runs at highlight boundaries; highlighted runs are <mark>s. */
@@ -16,12 +24,16 @@ function Runs({
   ranges,
   colors,
   activeId,
+  kinds,
+  starts,
 }: {
   text: string;
   block: Block;
   ranges: MarkedRange[];
   colors: Map<string, string>;
   activeId: string | null;
+  kinds: ReadonlyMap<string, MarkedKind> | undefined;
+  starts: ReadonlyMap<string, number>;
 }) {
   return (
     <>
@@ -35,12 +47,17 @@ function Runs({
           );
         }
         const top = seg.ids[seg.ids.length - 1]!;
+        const taggedId = [...seg.ids].reverse().find((id) => kinds?.has(id));
+        const kind = taggedId ? kinds!.get(taggedId) : undefined;
+        // The kind's name is drawn (CSS ::before, not text) where its passage starts.
+        const startsItem = seg.ids.find((id) => kinds?.has(id) && starts.get(id) === seg.start);
         return (
           <mark
             key={seg.start}
             data-offset={seg.start}
             data-ids={seg.ids.join(' ')}
-            className={`hl hl-${colors.get(top)}${seg.ids.length > 1 ? ' hl-overlap' : ''}${activeId && seg.ids.includes(activeId) ? ' hl-active' : ''}`}
+            data-kind-label={startsItem ? kinds!.get(startsItem)!.label : undefined}
+            className={`hl hl-${colors.get(top)}${seg.ids.length > 1 ? ' hl-overlap' : ''}${activeId && seg.ids.includes(activeId) ? ' hl-active' : ''}${kind ? ` hl-item ink-${kind.color}` : ''}`}
           >
             {content}
           </mark>
@@ -55,12 +72,15 @@ function Runs({
  * highlights drawn from annotation offsets. Consecutive list items form one list and
  * table cells one table.
  */
-export const DocumentText = memo(function DocumentText({ text, blocks, annotations, activeId }: Props) {
+export const DocumentText = memo(function DocumentText({ text, blocks, annotations, activeId, kinds }: Props) {
   const ranges: MarkedRange[] = annotations
     .filter((a) => !a.orphaned)
     .map((a) => ({ id: a.id, start: a.target.position.start, end: a.target.position.end }));
   const colors = new Map(annotations.map((a) => [a.id, a.color]));
-  const runs = (block: Block) => <Runs text={text} block={block} ranges={ranges} colors={colors} activeId={activeId} />;
+  const starts = new Map(ranges.map((r) => [r.id, r.start]));
+  const runs = (block: Block) => (
+    <Runs text={text} block={block} ranges={ranges} colors={colors} activeId={activeId} kinds={kinds} starts={starts} />
+  );
 
   const out: ReactNode[] = [];
   for (let i = 0; i < blocks.length;) {

@@ -1,5 +1,7 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import type { HighlightColor } from '../../shared/model/types';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { passageTarget } from '../../shared/anchoring/passage';
+import type { Candidate } from '../../shared/extract/types';
+import type { HighlightColor, ItemKindDefinition, ItemRecord } from '../../shared/model/types';
 import { splitDocument } from '../../shared/ingest/split';
 import { documentsFromParts } from '../../shared/model/document';
 import { formatPublished, formatSource } from '../app/format';
@@ -14,8 +16,16 @@ import { useToast } from '../ui/toasts';
 import { AnnotationSidebar, ColorPicker } from './AnnotationSidebar';
 import { DetailsPanel } from './DetailsPanel';
 import { exportDocument } from './export-document';
-import { DocumentText } from './DocumentText';
-import { selectedRange } from './selection';
+import { DocumentText, type MarkedKind } from './DocumentText';
+import { kindDefinition, kindForShortcut, kindLabel } from './items/kinds';
+import { SuggestionsPanel } from './items/SuggestionsPanel';
+import { suggestionStates } from './items/suggestions';
+import { TagButtons } from './items/TagButtons';
+import { useExtraction } from './items/use-extraction';
+import { useTagging } from './items/use-tagging';
+import { previewPassage } from './preview';
+import { rangeOfOffsets, selectedRange } from './selection';
+import { SidebarTabs, type SidebarTab } from './SidebarTabs';
 import { SplitDialog } from './SplitDialog';
 import type { PdfViewHandle } from './pdf/PdfView';
 
@@ -42,6 +52,10 @@ export function ReaderView(props: {
   const meta = useLive(() => repository.documents.get(documentId), [repository, documentId]);
   const body = useLive(() => repository.documents.body(documentId), [repository, documentId]);
   const annotations = useLive(() => repository.annotations.forDocument(documentId), [repository, documentId]);
+  const items = useLive(() => repository.items.forDocument(documentId), [repository, documentId]);
+  const kinds = useLive(() => repository.itemKinds.list(), [repository]);
+  const extraction = useExtraction(documentId, meta);
+  const { tagSelection, tagHighlight } = useTagging({ documentId, meta, body });
   const isPdf = meta?.kind === 'pdf';
   // A PDF is shown from its original bytes; other documents from their canonical text.
   const pdfFile = useLive(
@@ -56,7 +70,36 @@ export function ReaderView(props: {
   const [original, setOriginal] = useState<{ text: string; dropped: string[] } | null>(null);
   /** An orphan waiting for the analyst to select its passage ("Re-attach"). */
   const [reattachId, setReattachId] = useState<string | null>(null);
+  const [tab, setTab] = useState<SidebarTab>('highlights');
   const articleRef = useRef<HTMLElement>(null);
+
+  /** The item each highlight is tagged as. */
+  const itemOf = useMemo(() => {
+    const map = new Map<string, ItemRecord>();
+    for (const item of items ?? []) for (const id of item.annotationIds) if (!map.has(id)) map.set(id, item);
+    return map;
+  }, [items]);
+  const markedKinds = useMemo(() => {
+    const map = new Map<string, MarkedKind>();
+    for (const [id, item] of itemOf) {
+      const kind = kindDefinition(kinds ?? [], item.kind);
+      map.set(id, { label: kindLabel(kind, t), color: kind.color });
+    }
+    return map;
+  }, [itemOf, kinds, t]);
+  const itemIds = useMemo(() => new Set(itemOf.keys()), [itemOf]);
+  const suggestions = useMemo(
+    () =>
+      extraction.stored
+        ? suggestionStates(
+            extraction.stored.extraction.candidates,
+            extraction.stored.dismissed,
+            annotations ?? [],
+            items ?? [],
+          )
+        : [],
+    [extraction.stored, annotations, items],
+  );
 
   const scrollTo = useCallback(
     (id: string) => {
@@ -135,7 +178,54 @@ export function ReaderView(props: {
     [pending, body, repository, documentId],
   );
 
-  // H highlights the selection in the last colour used; Escape drops the selection.
+  /** Tags the selection as an item of this kind: highlight and item in one step. */
+  const tagPending = useCallback(
+    async (kind: ItemKindDefinition) => {
+      if (!pending) return;
+      // The selection is taken at once, so a second key press cannot tag it twice while the fields are read.
+      window.getSelection()?.removeAllRanges();
+      setPending(null);
+      const id = await tagSelection(pending, kind);
+      if (id) {
+        setActiveId(id);
+        setTab('highlights');
+      }
+    },
+    [pending, tagSelection],
+  );
+
+  /** Tags the active highlight (or changes the kind of its item). */
+  const tagActive = useCallback(
+    (kind: ItemKindDefinition) => {
+      const annotation = annotations?.find((a) => a.id === activeId);
+      if (!annotation) return;
+      setTab('highlights');
+      void tagHighlight(annotation, kind, itemOf.get(annotation.id));
+    },
+    [annotations, activeId, tagHighlight, itemOf],
+  );
+
+  /** Scrolls to a passage that is no highlight (a suggestion) and shows where it is. */
+  const showPassage = useCallback(
+    (candidate: Candidate) => {
+      if (!body) return;
+      if (isPdf) {
+        const rect = passageTarget(body, candidate.start, candidate.end).rects?.[0];
+        if (rect) pdfRef.current?.scrollToRect(rect);
+        return;
+      }
+      const range = articleRef.current && rangeOfOffsets(articleRef.current, candidate.start, candidate.end);
+      if (!range) return;
+      previewPassage(range);
+      const start = range.startContainer.parentElement;
+      start?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    },
+    [body, isPdf],
+  );
+  useEffect(() => () => previewPassage(null), []);
+
+  // H highlights the selection in the last colour used; Alt+T, Alt+C… tag it (or the active
+  // highlight) as an item; Escape drops the selection.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       // Find in a PDF works from anywhere in the reader, even from a field.
@@ -148,7 +238,12 @@ export function ReaderView(props: {
       if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
       const enter = event.key === 'Enter' && !target.closest('button, a');
-      if (reattachId && pending && plain && (event.key.toLowerCase() === 'h' || enter)) {
+      const kind = kindForShortcut(kinds ?? [], event);
+      if (kind && !reattachId && (pending || activeId)) {
+        event.preventDefault();
+        if (pending) void tagPending(kind);
+        else tagActive(kind);
+      } else if (reattachId && pending && plain && (event.key.toLowerCase() === 'h' || enter)) {
         event.preventDefault();
         void reattach(pending);
       } else if (event.key.toLowerCase() === 'h' && plain && pending) {
@@ -157,12 +252,25 @@ export function ReaderView(props: {
       } else if (event.key === 'Escape') {
         setPending(null);
         setPanel('none');
+        previewPassage(null);
         cancelReattach();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [pending, highlight, lastColor, reattachId, reattach, cancelReattach, isPdf]);
+  }, [
+    pending,
+    highlight,
+    lastColor,
+    reattachId,
+    reattach,
+    cancelReattach,
+    isPdf,
+    kinds,
+    activeId,
+    tagPending,
+    tagActive,
+  ]);
 
   // The original as imported, and what cleaning removes from it (cleaned again on demand, so
   // the list always reflects the current rules).
@@ -339,12 +447,19 @@ export function ReaderView(props: {
                     summary={meta.pdf}
                     annotations={annotations ?? []}
                     activeId={activeId}
+                    itemIds={itemIds}
                     onActivate={setActiveId}
                   />
                 </Suspense>
               )
             ) : (
-              <DocumentText text={body.text} blocks={body.blocks} annotations={annotations ?? []} activeId={activeId} />
+              <DocumentText
+                text={body.text}
+                blocks={body.blocks}
+                annotations={annotations ?? []}
+                activeId={activeId}
+                kinds={markedKinds}
+              />
             )}
             {pending && (
               <div
@@ -357,7 +472,11 @@ export function ReaderView(props: {
                     {t('reattachHere')}
                   </button>
                 ) : (
-                  <ColorPicker label={t('highlight')} onPick={(color) => void highlight(color)} />
+                  <>
+                    <ColorPicker label={t('highlight')} onPick={(color) => void highlight(color)} />
+                    <span className="toolbar-divider" aria-hidden />
+                    <TagButtons kinds={kinds ?? []} onTag={(kind) => void tagPending(kind)} />
+                  </>
                 )}
               </div>
             )}
@@ -365,17 +484,48 @@ export function ReaderView(props: {
         )}
       </div>
       {!props.sidebarHidden && (
-        <AnnotationSidebar
-          annotations={annotations ?? []}
-          activeId={activeId}
-          onSelect={select}
-          reattachId={reattachId}
-          onReattach={(id) => {
-            setPanel('none');
-            setPending(null);
-            setReattachId(id);
+        <SidebarTabs
+          tab={tab}
+          onTab={setTab}
+          counts={{
+            highlights: annotations?.filter((a) => !a.orphaned).length,
+            suggestions: extraction.stored ? suggestions.filter((s) => s.state === 'open').length : '…',
           }}
-        />
+        >
+          {tab === 'highlights' ? (
+            <AnnotationSidebar
+              annotations={annotations ?? []}
+              items={items ?? []}
+              kinds={kinds ?? []}
+              activeId={activeId}
+              onSelect={select}
+              onTag={(annotation, kind, item) => void tagHighlight(annotation, kind, item)}
+              reattachId={reattachId}
+              onReattach={(id) => {
+                setPanel('none');
+                setPending(null);
+                setReattachId(id);
+              }}
+            />
+          ) : (
+            <SuggestionsPanel
+              documentId={documentId}
+              body={body}
+              extraction={extraction}
+              suggestions={suggestions}
+              kinds={kinds ?? []}
+              onShow={showPassage}
+              onAccepted={(id) => {
+                previewPassage(null);
+                setActiveId(id);
+              }}
+              onOpenItem={(id) => {
+                setTab('highlights');
+                select(id);
+              }}
+            />
+          )}
+        </SidebarTabs>
       )}
       {panel === 'split' && (
         <SplitDialog

@@ -53,3 +53,23 @@ export function selectedRange(root: HTMLElement, text: string): { start: number;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   return start < end ? { start, end } : null;
 }
+
+/** A DOM range over the canonical passage [start, end) of the rendered text (the inverse of selectedRange). */
+export function rangeOfOffsets(root: HTMLElement, start: number, end: number): Range | null {
+  let first: [Node, number] | null = null;
+  let last: [Node, number] | null = null;
+  for (const run of root.querySelectorAll<HTMLElement>('[data-offset]')) {
+    const node = run.firstChild;
+    if (!node) continue;
+    const from = runStart(run);
+    const to = from + (node.textContent?.length ?? 0);
+    // Offsets between blocks (the blank line) are not rendered: snap to the nearest run inside the passage.
+    if (!first && to > start) first = [node, Math.max(0, start - from)];
+    if (from < end) last = [node, Math.min(end, to) - from];
+  }
+  if (!first || !last) return null;
+  const range = document.createRange();
+  range.setStart(...first);
+  range.setEnd(...last);
+  return range.collapsed ? null : range;
+}

@@ -18,3 +18,12 @@ export function TrashIcon() {
     </svg>
   );
 }
+
+/** Open the source: an arrow leaving a box. */
+export function OpenIcon() {
+  return (
+    <svg {...common}>
+      <path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />
+    </svg>
+  );
+}

@@ -1,12 +1,104 @@
-// One document in, everything extraction reads out: dated expressions and the clauses that
-// state tasks or commitments, with their deadlines, owners and targets. (Work in progress.)
-import type { ExtractContext, Extraction } from './types';
+// One document in, everything extraction reads out: the dated expressions, and the clauses
+// that state tasks or commitments with their deadlines, owners and targets. The same
+// function serves the app (on a document's canonical text, in a worker), `dossier extract`
+// and `npm run eval` (on a file's raw text with its markup and site furniture skipped).
+import { aliasTable } from './aliases';
+import { passageCandidate, sentenceCandidates, type SentenceContext } from './candidates';
+import { sentences, type Span } from './clauses';
+import { DIRECTIVE, findWords, MILESTONE } from './cues';
+import { clauseOwners } from './owners';
+import { findSections, sectionCursor, type Section } from './sections';
+import { findTargets } from './targets';
+import { findTemporal } from './temporal';
+import type { Candidate, ExtractContext, Extraction, TemporalMention } from './types';
 
 /** Bumped whenever the rules change, so stored results are recomputed. */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
-export function extractDocument(text: string, context: ExtractContext): Extraction {
-  void text;
-  void context;
-  return { temporal: [], candidates: [] };
+/** What the rules read from the whole text, before they look at any sentence. */
+interface DocumentFacts {
+  text: string;
+  temporal: TemporalMention[];
+  context: (span: Span, sectionsAt: (offset: number) => readonly Section[]) => SentenceContext;
+  sections: Section[];
+}
+
+function documentFacts(source: string, options: ExtractContext): DocumentFacts {
+  const text = options.skip?.length ? blank(source, options.skip) : source;
+  const aliases = aliasTable(options.aliases ?? {});
+  const temporal = findTemporal(text, options.published);
+  const targets = findTargets(text);
+  const sections = findSections(text, temporal);
+  const owners = (span: Span) => clauseOwners(text.slice(span.start, span.end), span.start, aliases);
+  const milestones = findWords(MILESTONE, text);
+  const cues = findWords(DIRECTIVE, text);
+  const context = (span: Span, sectionsAt: (offset: number) => readonly Section[]): SentenceContext => {
+    const lineEnd = text.indexOf('\n', span.end);
+    return {
+      text,
+      published: options.published,
+      temporal,
+      targets,
+      sections: sectionsAt(span.start),
+      paragraph: { start: text.lastIndexOf('\n', span.start) + 1, end: lineEnd < 0 ? text.length : lineEnd },
+      owners,
+      milestones,
+      cues,
+    };
+  };
+  return { text, temporal, context, sections };
+}
+
+export function extractDocument(source: string, options: ExtractContext): Extraction {
+  const facts = documentFacts(source, options);
+  const headings = new Set(facts.sections.map((s) => s.heading.start));
+  const sectionsAt = sectionCursor(facts.sections);
+  const candidates: Candidate[] = [];
+  for (const sentence of sentences(facts.text)) {
+    if (headings.has(sentence.start)) continue;
+    candidates.push(...sentenceCandidates(sentence, facts.context(sentence, sectionsAt)));
+  }
+  return { temporal: facts.temporal, candidates: lastOfEachQuote(candidates) };
+}
+
+/**
+ * The fields of a passage the analyst selected (to tag it by hand): its deadline and
+ * milestones, owners, targets and category, read in the context of the whole document.
+ */
+export function describePassage(source: string, start: number, end: number, options: ExtractContext): Candidate {
+  const facts = documentFacts(source, options);
+  const clauses = sentences(facts.text.slice(start, end)).flatMap((s) =>
+    s.clauses.map((c) => ({ start: c.start + start, end: c.end + start })),
+  );
+  const passage = { start, end, clauses: clauses.length > 0 ? clauses : [{ start, end }] };
+  const sectionsAt = (offset: number) => facts.sections.filter((s) => s.start <= offset && offset < s.end);
+  return {
+    ...passageCandidate(passage, facts.context(passage, sectionsAt)),
+    start,
+    end,
+    quote: source.slice(start, end),
+  };
+}
+
+/**
+ * One suggestion per passage: a teaser that repeats the lead ("[摘要]…") gives the same
+ * quotes again, and the body — the later copy — is where the passage lives.
+ */
+function lastOfEachQuote(candidates: readonly Candidate[]): Candidate[] {
+  const last = new Map<string, number>();
+  candidates.forEach((c, i) => last.set(c.quote, i));
+  return candidates.filter((c, i) => last.get(c.quote) === i);
+}
+
+/** The text with the skipped ranges replaced by spaces (line breaks kept), so every offset stays valid. */
+export function blank(text: string, skip: readonly Span[]): string {
+  let result = '';
+  let at = 0;
+  for (const range of [...skip].sort((a, b) => a.start - b.start)) {
+    if (range.end <= at) continue;
+    const start = Math.max(range.start, at);
+    result += text.slice(at, start) + text.slice(start, range.end).replace(/[^\n]/g, ' ');
+    at = range.end;
+  }
+  return result + text.slice(at);
 }

@@ -92,4 +92,6 @@ export interface ExtractContext {
   published: string | null;
   /** Ranges of the text to leave alone (markup, site footers) — offsets stay those of the full text. */
   skip?: readonly { start: number; end: number }[];
+  /** The analyst's own owner aliases (alias → canonical name), added to the built-in table. */
+  aliases?: Readonly<Record<string, string>>;
 }

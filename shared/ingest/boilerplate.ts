@@ -26,6 +26,27 @@ export type BoilerKind =
 /** Kinds only dropped before the article starts (a date line at the end may be a notice's signature date). */
 export const HEAD_ONLY: ReadonlySet<BoilerKind> = new Set<BoilerKind>(['masthead', 'paper', 'dateline', 'count']);
 
+/**
+ * Drop reasons (boilerplate kinds and clean.ts's own) of the site's furniture around an
+ * article — navigation, related news, legal notices, comment boxes, links — as opposed to
+ * lines about the document itself (its dateline, masthead, attachment, a repeated lead).
+ */
+export const SITE_FURNITURE: ReadonlySet<string> = new Set([
+  'nav',
+  'account',
+  'social',
+  'counter',
+  'legal',
+  'editor',
+  'pager',
+  'symbol',
+  'related',
+  'markup',
+  'footer',
+  'chrome',
+  'links',
+]);
+
 /** Kinds that announce the page footer: everything short after them is footer too. */
 export const FOOTER_START: ReadonlySet<BoilerKind> = new Set<BoilerKind>([
   'legal',

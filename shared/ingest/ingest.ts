@@ -8,7 +8,7 @@ import { kindFromName, sniffKind } from './formats';
 import { parseText } from './text';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
-import { classifyBlocks } from './boilerplate';
+import { classifyBlocks, SITE_FURNITURE } from './boilerplate';
 import { pickTitle } from './title';
 import { cleanBlocks } from './clean';
 import { rejoinBlocks } from './rejoin';
@@ -124,6 +124,7 @@ function processText(original: OriginalFile, extensionKind: DocumentKind): Inges
       original,
       articles,
       dropped: [...(page.skipped ?? []), ...cleaned.dropped.map((d) => d.text)],
+      furniture: cleaned.dropped.filter((d) => SITE_FURNITURE.has(d.reason)).map((d) => d.text),
       originalSource,
     },
   };

@@ -60,6 +60,8 @@ export interface IngestedDocument {
   articles: ProposedArticle[];
   /** Boilerplate lines that cleaning dropped, for the analyst to review. */
   dropped: string[];
+  /** The dropped lines that are site furniture (navigation, related news, legal notices), not about the document. */
+  furniture?: string[];
   /**
    * Who first published the piece when the page says it is a repost, e.g. "识政君 (ID:PoliticalInside)".
    * Not part of DocumentSource (the model); the import screen may show it. Always set by `ingest`.

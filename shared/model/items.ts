@@ -115,6 +115,13 @@ export const itemOwners = (owners: readonly OwnerMention[]): ItemRecord['owners'
 export const itemTargets = (targets: Candidate['targets']): QuantityTarget[] =>
   targets.map((t) => ({ value: t.value, unit: t.unit, text: t.text }));
 
+/** A passage tagged by hand: the fields the rules read from it (describePassage), the kind the analyst chose. */
+export const manualFields = (kind: string, passage: Candidate): ItemFields => ({
+  ...candidateFields(passage),
+  kind,
+  origin: 'manual',
+});
+
 /** The fields a suggestion proposes for its item; the analyst may edit them before accepting. */
 export function candidateFields(candidate: Candidate): ItemFields {
   const deadlineRange = candidate.deadline ? mentionRange(candidate.deadline) : null;

@@ -90,7 +90,7 @@ describe('the library and document details', () => {
     const { page } = app;
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.selectOption('.language select', 'zh');
-    await expect.poll(() => page.locator('.topbar nav button').textContent(), POLL).toBe('文库');
+    await expect.poll(() => page.locator('.topbar nav button').first().textContent(), POLL).toBe('文库');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(22, 24, 28)');
@@ -99,6 +99,6 @@ describe('the library and document details', () => {
     await page.waitForSelector('.doc-text');
     await app.screenshot('09-reader-zh-dark');
     await page.reload();
-    await expect.poll(() => page.locator('.topbar nav button').textContent(), POLL).toBe('文库');
+    await expect.poll(() => page.locator('.topbar nav button').first().textContent(), POLL).toBe('文库');
   });
 });

@@ -2,7 +2,7 @@
 // with Dossier's highlights drawn on the pages. The reader asks it for the selected passage
 // and tells it which annotation to scroll to, through the handle.
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import type { AnnotationRecord, PdfPageMap, PdfSummary } from '../../../shared/model/types';
+import type { AnnotationRecord, PdfPageMap, PdfRect, PdfSummary } from '../../../shared/model/types';
 import { useI18n } from '../../i18n/i18n';
 import { PdfReader, ZOOM_STEPS, type OutlineEntry, type ZoomValue } from './pdf-reader';
 import { offsetAtPoint, pdfSelectedRange } from './pdf-selection';
@@ -10,6 +10,8 @@ import { offsetAtPoint, pdfSelectedRange } from './pdf-selection';
 export interface PdfViewHandle {
   selectedRange(): { start: number; end: number } | null;
   scrollToAnnotation(annotation: AnnotationRecord): void;
+  /** Scrolls a passage that is not a highlight (a suggestion) into view. */
+  scrollToRect(rect: PdfRect): void;
   focusFind(): void;
 }
 
@@ -19,6 +21,8 @@ interface Props {
   summary: PdfSummary | undefined;
   annotations: readonly AnnotationRecord[];
   activeId: string | null;
+  /** Highlights tagged as items, drawn with a mark of their own. */
+  itemIds?: ReadonlySet<string>;
   onActivate(id: string): void;
 }
 
@@ -40,7 +44,7 @@ export const PdfView = forwardRef<PdfViewHandle, Props>(function PdfView(props, 
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<FindStatus>(null);
   const [error, setError] = useState<string | null>(null);
-  const { bytes, pageMap, annotations, activeId } = props;
+  const { bytes, pageMap, annotations, activeId, itemIds } = props;
 
   useEffect(() => {
     const reader = new PdfReader(containerRef.current!, viewerRef.current!, pageMap, {
@@ -65,8 +69,8 @@ export const PdfView = forwardRef<PdfViewHandle, Props>(function PdfView(props, 
   }, [bytes, pageMap]);
 
   useEffect(() => {
-    readerRef.current?.setHighlights(annotations, activeId);
-  }, [annotations, activeId, pages]);
+    readerRef.current?.setHighlights(annotations, activeId, itemIds);
+  }, [annotations, activeId, itemIds, pages]);
 
   useImperativeHandle(
     ref,
@@ -76,6 +80,7 @@ export const PdfView = forwardRef<PdfViewHandle, Props>(function PdfView(props, 
         const rect = annotation.target.rects?.[0];
         if (rect) readerRef.current?.scrollToRect(rect);
       },
+      scrollToRect: (rect) => readerRef.current?.scrollToRect(rect),
       focusFind: () => findRef.current?.focus(),
     }),
     [pageMap],

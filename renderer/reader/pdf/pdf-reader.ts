@@ -30,6 +30,8 @@ export interface DrawnHighlight {
   color: string;
   rects: PdfRect[];
   active: boolean;
+  /** Tagged as an item. */
+  item: boolean;
 }
 
 /** pdf.js asks its localiser for page labels; Dossier's UI has its own strings, so it gets the fallbacks. */
@@ -162,7 +164,11 @@ export class PdfReader {
   }
 
   /** Replaces the highlights drawn (all pages) and redraws the rendered pages. */
-  setHighlights(annotations: readonly AnnotationRecord[], activeId: string | null): void {
+  setHighlights(
+    annotations: readonly AnnotationRecord[],
+    activeId: string | null,
+    itemIds: ReadonlySet<string> = new Set(),
+  ): void {
     this.highlights = new Map();
     for (const a of annotations) {
       if (a.orphaned || !a.target.rects) continue;
@@ -170,7 +176,7 @@ export class PdfReader {
         const onPage = this.highlights.get(r.page) ?? [];
         let drawn = onPage.find((d) => d.id === a.id);
         if (!drawn) {
-          drawn = { id: a.id, color: a.color, rects: [], active: a.id === activeId };
+          drawn = { id: a.id, color: a.color, rects: [], active: a.id === activeId, item: itemIds.has(a.id) };
           onPage.push(drawn);
         }
         drawn.rects.push(r);
@@ -203,7 +209,7 @@ export class PdfReader {
     for (const h of drawn) {
       for (const r of h.rects) {
         const box = document.createElement('div');
-        box.className = `pdf-highlight hl-${h.color}${h.active ? ' active' : ''}`;
+        box.className = `pdf-highlight hl-${h.color}${h.active ? ' active' : ''}${h.item ? ' item' : ''}`;
         box.dataset.ids = h.id;
         box.style.left = `${(100 * r.x) / pageWidth}%`;
         box.style.top = `${(100 * r.y) / pageHeight}%`;

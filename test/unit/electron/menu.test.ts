@@ -32,6 +32,7 @@ describe('application menu', () => {
     ['import', 'Import…', 'CmdOrCtrl+O'],
     ['export', 'Export…', 'CmdOrCtrl+E'],
     ['library', 'Library', 'CmdOrCtrl+L'],
+    ['items', 'Items', 'CmdOrCtrl+J'],
     ['find', 'Find', 'CmdOrCtrl+F'],
     ['toggle-sidebar', 'Toggle Sidebar', 'CmdOrCtrl+\\'],
     ['about', 'About Dossier', ''],
@@ -74,6 +75,7 @@ describe('application menu', () => {
     const development = submenuOf(build({ isPackaged: false }).template, 'View');
     expect(development.map((item) => item.id ?? item.role ?? item.type)).toEqual([
       'library',
+      'items',
       'find',
       'toggle-sidebar',
       'separator',
