@@ -32,14 +32,14 @@ export const PAST = /已经|已(?!有)|累计|截至|截止|同比|比上年|比
  * 要 counts as the modal only, not inside 要求, 重要, 主要, 需要, 要点, 纲要.
  */
 export const STRONG_CUE =
-  /将|(?<![重主需纲摘只必概提])要(?![求点素害领闻件务])|确保|力争|争取|计划|拟|必须|务必|应当|须|负责|牵头|第一责任人/;
+  /将|(?<![重主需纲摘只必概提])要(?![求点素害领闻件务])|确保|力争|争取|计划(?=[在于到将要年今明])|拟|必须|务必|应当|须|负责|牵头|第一责任人/;
 
 /** Verbs of concrete action: a task without a named owner must say one after its modal ("将落实…规划"). */
 export const ACTION =
   /落实|发布|出台|制定|编制|印发|建设|建立|完成|开展|实施|推出|启动|组建|设立|开工|建成|召开|举办|修订|完善|推进|推动|加快|纳入|实现|部署|整治|治理|改造|搬迁|疏解|调整|提升|打造/;
 
 /** A modal that puts an action to be done after it; 要求/提出/强调 at a clause end introduce the clauses after. */
-export const MODAL = /将|要求?|力争|确保|争取|计划|拟|必须|务必|应当?/g;
+export const MODAL = /将|要求?|力争|确保|争取|计划(?=[在于到将要年今明])|拟|必须|务必|应当?/g;
 export const INTRODUCES = /(?:要求|提出|强调|明确)$/;
 
 /** A question ("工作专班要干些什么？") asks; it does not commit. */

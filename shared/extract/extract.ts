@@ -9,11 +9,12 @@ import { DIRECTIVE, findWords, MILESTONE } from './cues';
 import { clauseOwners } from './owners';
 import { findSections, sectionCursor, type Section } from './sections';
 import { findTargets } from './targets';
+import { findStages } from './stages';
 import { findTemporal } from './temporal';
 import type { Candidate, ExtractContext, Extraction, TemporalMention } from './types';
 
 /** Bumped whenever the rules change, so stored results are recomputed. */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 /** What the rules read from the whole text, before they look at any sentence. */
 interface DocumentFacts {
@@ -58,7 +59,11 @@ export function extractDocument(source: string, options: ExtractContext): Extrac
     if (headings.has(sentence.start)) continue;
     candidates.push(...sentenceCandidates(sentence, facts.context(sentence, sectionsAt)));
   }
-  return { temporal: facts.temporal, candidates: lastOfEachQuote(candidates) };
+  return {
+    temporal: facts.temporal,
+    candidates: lastOfEachQuote(candidates),
+    stages: findStages(facts.text, options.published),
+  };
 }
 
 /**

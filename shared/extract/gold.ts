@@ -31,6 +31,8 @@ export interface GoldDocument {
 
 /** What extraction found, in the gold shape (plus what the app also uses: confidence, category, milestones). */
 export interface ExtractionReport extends GoldDocument {
+  /** Staged goals (一年…三年…五年…), not scored: the gold files leave them out. */
+  stages: GoldTemporal[];
   items: (GoldItem & { confidence: number; category: string | null; milestones: string[] })[];
 }
 
@@ -48,6 +50,7 @@ export function extractionReport(
       kind: m.kind,
       normalized: m.normalized,
     })),
+    stages: extraction.stages.map((m) => ({ text: m.text, start: m.start, kind: m.kind, normalized: m.normalized })),
     items: extraction.candidates.map((c) => ({
       kind: c.kind,
       quote: c.quote,

@@ -84,6 +84,11 @@ export interface Candidate {
 export interface Extraction {
   temporal: TemporalMention[];
   candidates: Candidate[];
+  /**
+   * Staged goals counted from the plan's start ("一年奠定基础、三年初见成效、五年全面提升"), as
+   * periods from the publication year. Kept apart from `temporal`: their years are durations.
+   */
+  stages: TemporalMention[];
 }
 
 /** What extraction needs to know besides the text. */

@@ -106,7 +106,13 @@ describe('deleting a document', () => {
       { text: TEXT },
       fields(),
     );
-    await repo.extractions.put(documentId, `hash:${TEXT}`, 1, { temporal: [], candidates: [] }, '2019-06-06');
+    await repo.extractions.put(
+      documentId,
+      `hash:${TEXT}`,
+      1,
+      { temporal: [], candidates: [], stages: [] },
+      '2019-06-06',
+    );
     await repo.extractions.dismiss(documentId, '京礼高速延崇段工程完工');
     const deleted = await repo.documents.remove(documentId);
     expect(await db.items.count()).toBe(0);
@@ -151,6 +157,7 @@ describe('splitting a page', () => {
 describe('reading suggestions again when they are out of date', () => {
   const found: Extraction = {
     temporal: [],
+    stages: [],
     candidates: [
       {
         kind: 'commitment',

@@ -81,6 +81,17 @@ describe('candidates: clauses that state tasks and commitments', () => {
     expect(found[0]!.start).toBe(text.lastIndexOf('市委'));
   });
 
+  it('reads staged goals counted from the plan’s start apart from the dates (they are durations)', () => {
+    const text = '按照"一年奠定基础、三年初见成效、五年全面提升"的主基调,提高基层治理水平。连续3年、2年内完成。';
+    const result = extractDocument(text, { published: '2022-03-16' });
+    expect(result.temporal).toEqual([]);
+    expect(result.stages.map((s) => [s.text, s.normalized.from, s.normalized.to])).toEqual([
+      ['一年奠定基础', '2022-01-01', '2022-12-31'],
+      ['三年初见成效', '2022-01-01', '2024-12-31'],
+      ['五年全面提升', '2022-01-01', '2026-12-31'],
+    ]);
+  });
+
   it('keeps offsets into the text when ranges are skipped', () => {
     const text = '<p class="x">今年,将落实规划。</p>';
     const [task] = extractDocument(text, { published, skip: [{ start: 0, end: 13 }] }).candidates;
