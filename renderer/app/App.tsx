@@ -11,6 +11,7 @@ import { ItemsView } from '../items/ItemsView';
 import { useImporter } from '../import/use-importer';
 import { LibraryView } from '../library/LibraryView';
 import { ReaderView } from '../reader/ReaderView';
+import { ItemKindsProvider, useOpenItemKinds } from '../settings/item-kinds-context';
 import { ToastProvider, useToast } from '../ui/toasts';
 import { exportDocument } from '../reader/export-document';
 import { RepositoryContext, useRepository } from './repository-context';
@@ -49,7 +50,9 @@ export function App({ repository }: { repository: Repository }) {
     <RepositoryContext.Provider value={repository}>
       <I18nProvider language={language}>
         <ToastProvider>
-          <Shell language={language} onLanguage={chooseLanguage} />
+          <ItemKindsProvider>
+            <Shell language={language} onLanguage={chooseLanguage} />
+          </ItemKindsProvider>
         </ToastProvider>
       </I18nProvider>
     </RepositoryContext.Provider>
@@ -62,6 +65,7 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
   const repository = useRepository();
   const route = useRoute();
   const importer = useImporter();
+  const openItemKinds = useOpenItemKinds();
   const [dragging, setDragging] = useState(false);
   const [sidebarHidden, setSidebarHidden] = useState(false);
 
@@ -153,6 +157,15 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
         <div className="spacer" />
         <button className="primary" onClick={openImportDialog} data-action="import">
           {t('import')}
+        </button>
+        <button
+          className="topbar-kinds"
+          data-action="item-kinds"
+          aria-haspopup="dialog"
+          title={t('kindsOpenHint')}
+          onClick={() => openItemKinds?.()}
+        >
+          {t('kindsOpen')}
         </button>
         <label className="language">
           <span className="visually-hidden">{t('language')}</span>

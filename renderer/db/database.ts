@@ -55,6 +55,8 @@ export interface DocumentExtraction {
   extraction: Extraction;
   /** The publication day relative dates were resolved against; another date means reading again. */
   published?: string | null;
+  /** The key of the analyst's owner aliases it was read with (aliasesKey); absent: none. Other aliases mean reading again. */
+  aliases?: string;
   /** Quotes of dismissed suggestions. */
   dismissed: string[];
 }

@@ -108,18 +108,31 @@ export function createItemRepository(db: DossierDatabase) {
     restore: async (record: ItemRecord): Promise<void> => {
       await db.items.put(record);
     },
+
+    /** How many items there are of each kind (by kind id), read from the kind index. */
+    async kindCounts(): Promise<Record<string, number>> {
+      const counts: Record<string, number> = {};
+      for (const kind of await db.items.orderBy('kind').uniqueKeys()) {
+        counts[String(kind)] = await db.items.where('kind').equals(kind).count();
+      }
+      return counts;
+    },
   };
 
   const extractions = {
     get: (documentId: string): Promise<DocumentExtraction | undefined> => db.extractions.get(documentId),
 
-    /** Stores what the rules read from a document, keeping the suggestions already dismissed. */
+    /**
+     * Stores what the rules read from a document, keeping the suggestions already dismissed.
+     * `aliases` is the key of the analyst's owner aliases it was read with (aliasesKey).
+     */
     async put(
       documentId: string,
       contentHash: string,
       version: number,
       extraction: Extraction,
       published: string | null = null,
+      aliases: string = '',
     ): Promise<void> {
       await db.transaction('rw', db.extractions, async () => {
         const previous = await db.extractions.get(documentId);
@@ -129,6 +142,7 @@ export function createItemRepository(db: DossierDatabase) {
           version,
           extraction,
           published,
+          ...(aliases ? { aliases } : {}),
           dismissed: previous?.dismissed ?? [],
         });
       });
@@ -160,8 +174,22 @@ export function createItemRepository(db: DossierDatabase) {
   const itemKinds = {
     /** The built-in kinds (as the analyst configured them) followed by the analyst's own. */
     list: (): Promise<ItemKindDefinition[]> => setting<ItemKindDefinition[]>(KINDS_KEY, [...DEFAULT_ITEM_KINDS]),
-    save: async (kinds: readonly ItemKindDefinition[]): Promise<void> => {
-      await db.settings.put({ key: KINDS_KEY, value: kinds });
+    /**
+     * Saves the kinds and, in the same transaction, moves the items of each kind in `moves`
+     * (kind id → kind id) to another kind: a deleted kind's items are never left behind.
+     */
+    save: async (
+      kinds: readonly ItemKindDefinition[],
+      moves: Readonly<Record<string, string>> = {},
+      now: Date = new Date(),
+    ): Promise<void> => {
+      await db.transaction('rw', db.settings, db.items, async () => {
+        // Every item is read before any is moved, so a move reads each kind as it was.
+        const sources = Object.keys(moves).filter((from) => moves[from] !== from);
+        const items = sources.length ? await db.items.where('kind').anyOf(sources).toArray() : [];
+        await db.items.bulkPut(items.map((item) => ({ ...touched(item, now), kind: moves[item.kind]! })));
+        await db.settings.put({ key: KINDS_KEY, value: kinds });
+      });
     },
   };
 

@@ -2,6 +2,7 @@
 // their status together, open an item's passage. The table is virtualised (fixed row height),
 // so only the rows in view are in the DOM, however many items the library holds.
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { aliasTable } from '../../shared/extract/aliases';
 import {
   filterItems,
   isEmptyFilter,
@@ -11,6 +12,7 @@ import {
   type ItemSortKey,
 } from '../../shared/model/item-filters';
 import { isOverdue, localDate } from '../../shared/model/items';
+import { withAliases } from '../../shared/model/owners';
 import { ITEM_STATUSES, type ItemKindDefinition, type ItemRecord, type ItemStatus } from '../../shared/model/types';
 import { useRepository } from '../app/repository-context';
 import { navigate, routeHash } from '../app/route';
@@ -30,6 +32,7 @@ import {
   targetsText,
 } from './item-format';
 import { formatItemsQuery, itemsViewMemory, parseItemsQuery, type ItemsQuery } from './items-query';
+import { OwnerAliasesDialog } from './OwnerAliasesDialog';
 import { useVirtualRows } from './use-virtual-rows';
 
 /** Row and header heights in pixels; styles.css sizes .items-row to match. */
@@ -46,7 +49,16 @@ export function ItemsView({ query: initialQuery }: { query?: string }) {
   const { t } = useI18n();
   const toast = useToast();
   const repository = useRepository();
-  const items = useLive(() => repository.items.list(), [repository]);
+  const stored = useLive(() => repository.items.list(), [repository]);
+  const aliases = useLive(() => repository.ownerAliases.get(), [repository]);
+  // Owners are named under the current alias table (built-in and the analyst's own), so an
+  // alias added in the Owner names dialog merges owners at once; the items are not rewritten.
+  const table = useMemo(() => (aliases === undefined ? undefined : aliasTable(aliases)), [aliases]);
+  const items = useMemo(
+    () => (stored === undefined || table === undefined ? undefined : withAliases(stored, table)),
+    [stored, table],
+  );
+  const [aliasesOpen, setAliasesOpen] = useState(false);
   const documents = useLive(() => repository.documents.list(), [repository]);
   const kinds = useLive(() => repository.itemKinds.list(), [repository]);
 
@@ -74,9 +86,9 @@ export function ItemsView({ query: initialQuery }: { query?: string }) {
   const today = localDate();
   const titles = useMemo(() => new Map((documents ?? []).map((d) => [d.id, d.title])), [documents]);
   const rows = useMemo(() => {
-    const kept = filterItems(items ?? [], deferred.filter, today, titles);
+    const kept = filterItems(items ?? [], deferred.filter, today, titles, table);
     return sortItems(kept, deferred.sort, deferred.direction, titles);
-  }, [items, deferred, today, titles]);
+  }, [items, deferred, today, titles, table]);
   const ids = useMemo(() => rows.map((r) => r.id), [rows]);
   const indexOf = useMemo(() => new Map(ids.map((id, i) => [id, i])), [ids]);
   const kindById = useMemo(() => new Map((kinds ?? []).map((k) => [k.id, k])), [kinds]);
@@ -435,8 +447,19 @@ export function ItemsView({ query: initialQuery }: { query?: string }) {
           >
             {query.direction === 'asc' ? '↑' : '↓'}
           </button>
+          <button
+            className="owner-aliases-open"
+            data-action="owner-aliases"
+            aria-haspopup="dialog"
+            onClick={() => setAliasesOpen(true)}
+          >
+            {t('ownerAliasesButton')}
+          </button>
         </div>
       </div>
+      {aliasesOpen && (
+        <OwnerAliasesDialog items={stored ?? []} aliases={aliases ?? {}} onClose={() => setAliasesOpen(false)} />
+      )}
 
       <div className="items-bar" role="toolbar" aria-label={t('itemsSetStatus')}>
         <span className="count" aria-live="polite">

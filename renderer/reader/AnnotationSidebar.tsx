@@ -45,14 +45,16 @@ export type TagHighlight = (
   item: ItemRecord | undefined,
 ) => void;
 
-/** What a tagged highlight tracks, at a glance: kind, status, deadline. */
+/** What a tagged highlight tracks, at a glance: kind, status, deadline (those its kind shows). */
 function ItemSummary({ item, kind }: { item: ItemRecord; kind: ItemKindDefinition }) {
   const { t } = useI18n();
   return (
     <div className="item-summary">
       <KindBadge kind={kind} />
-      <span className={`status-pill status-${item.status}`}>{t(`status_${item.status}` as StringKey)}</span>
-      {item.deadline && (
+      {kind.fields.includes('status') && (
+        <span className={`status-pill status-${item.status}`}>{t(`status_${item.status}` as StringKey)}</span>
+      )}
+      {item.deadline && kind.fields.includes('deadline') && (
         <span className="due" data-field="deadline" title={item.deadline.text}>
           {t('deadline')} {item.deadline.to}
         </span>

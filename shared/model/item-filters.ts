@@ -1,6 +1,7 @@
 // Filtering and sorting the library's items (the items view of issue 4). Pure functions over
 // plain arrays, so the view stays fast with tens of thousands of items and the rules are
 // unit-tested without a DOM or a database.
+import { normalizeOwner, type AliasTable } from '../extract/aliases';
 import { isOverdue } from './items';
 import { ITEM_STATUSES, type ItemRecord, type ItemStatus } from './types';
 
@@ -90,17 +91,21 @@ function haystack(item: ItemRecord): string {
 /**
  * The items the filter keeps, in their given order. `today` (YYYY-MM-DD, the analyst's local
  * date) decides what is overdue. `documentTitles`, when given, lets the free text match the
- * title of an item's document too.
+ * title of an item's document too. `aliases`, when given, lets the owner filter find an owner
+ * by an alias of its name too (市发改委 finds 北京市发展和改革委员会 however it was written);
+ * pass items whose owners were named under the same table (withAliases in owners.ts).
  */
 export function filterItems(
   items: readonly ItemRecord[],
   filter: ItemFilter,
   today: string,
   documentTitles?: ReadonlyMap<string, string>,
+  aliases?: AliasTable,
 ): ItemRecord[] {
   const kinds = filter.kinds.length > 0 ? new Set(filter.kinds) : null;
   const statuses = filter.statuses.length > 0 ? new Set<string>(filter.statuses) : null;
   const owner = fold(filter.owner.trim());
+  const canonicalOwner = owner && aliases ? fold(normalizeOwner(filter.owner.trim(), aliases)) : owner;
   const words = fold(filter.text).split(/\s+/).filter(Boolean);
   const titles = new Map<string, string>();
   const documentTitle = (id: string | null): string => {
@@ -122,7 +127,10 @@ export function filterItems(
       if (deadlineTo && item.deadline.to > deadlineTo) return false;
     }
     if (overdueOnly && !isOverdue(item, today)) return false;
-    if (owner && !ownerHaystack(item).includes(owner)) return false;
+    if (owner) {
+      const names = ownerHaystack(item);
+      if (!names.includes(owner) && (canonicalOwner === owner || !names.includes(canonicalOwner))) return false;
+    }
     if (words.length > 0) {
       const text = haystack(item);
       const title = documentTitle(item.documentId);

@@ -129,6 +129,38 @@ describe('an analyst tags passages as tasks and commitments in the reader', () =
     expect(await accepted.locator('.chip', { hasText: '1个机场' }).count()).toBe(1);
     expect(await accepted.locator('.item-editor input[type="date"]').inputValue()).toBe('2019-09-30');
   });
+
+  it('shows the tagged and accepted items in the items view with their fields, and keeps a status changed there', async () => {
+    const { page } = app;
+    await page.click('.topbar nav button:has-text("Items")');
+    const row = (words: string) => page.locator('.items-row[data-item-id]', { hasText: words });
+    await expect.poll(() => page.locator('.items-row[data-item-id]').count(), POLL).toBe(4);
+
+    // Tagged by hand, with the deadline the analyst corrected and the owner they added.
+    const railway = row(PASSAGE);
+    expect(await railway.locator('.cell-kind').textContent()).toBe('Commitment');
+    expect(await railway.locator('.cell-deadline').textContent()).toContain('2019-12-20');
+    expect(await railway.locator('.cell-owners').textContent()).toContain('北京市交通委员会');
+    expect(await railway.locator('.status-select').inputValue()).toBe('in-progress');
+    // Accepted suggestions, with the fields the rules read.
+    const greenHeart = row('完成7000亩绿化任务');
+    expect(await greenHeart.locator('.cell-targets').textContent()).toContain('7000亩');
+    expect(await greenHeart.locator('.cell-deadline').textContent()).toContain('2019');
+    expect(await greenHeart.locator('.cell-category').textContent()).toBe('生态');
+    const airport = row('9月底前建成通航');
+    expect(await airport.locator('.cell-deadline').textContent()).toContain('2019-09');
+    expect(await airport.locator('.cell-targets').textContent()).toContain('1个机场');
+    // Open items past their deadline are flagged against today's date (these are 2019's).
+    expect(await greenHeart.getAttribute('class')).toContain('overdue');
+
+    await greenHeart.locator('.status-select').selectOption('done');
+    await expect.poll(() => greenHeart.getAttribute('class'), POLL).not.toContain('overdue');
+    await page.reload();
+    await expect.poll(() => row('完成7000亩绿化任务').locator('.status-select').inputValue(), POLL).toBe('done');
+    expect(await row(PASSAGE).locator('.status-select').inputValue()).toBe('in-progress');
+    expect(await page.locator('.items-row[data-item-id]').count()).toBe(4);
+    await app.screenshot('items-view-after-tagging');
+  });
 });
 
 describe('suggestions on a PDF', () => {

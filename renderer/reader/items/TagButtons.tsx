@@ -1,10 +1,9 @@
-// "Tag as": one button per item kind (with its Alt shortcut), and optionally a kind of the
-// analyst's own, named on the spot.
-import { useRef, useState } from 'react';
+// "Tag as": one button per item kind (with its Alt shortcut), and optionally "New kind…",
+// which opens the item kinds dialog with a new kind started and tags with it once saved.
 import type { ItemKindDefinition } from '../../../shared/model/types';
-import { useRepository } from '../../app/repository-context';
 import { useI18n } from '../../i18n/i18n';
-import { kindLabel, newKindDefinition, shortcutLabel } from './kinds';
+import { useOpenItemKinds } from '../../settings/item-kinds-context';
+import { kindLabel, shortcutLabel } from './kinds';
 
 export function TagButtons(props: {
   kinds: readonly ItemKindDefinition[];
@@ -13,23 +12,7 @@ export function TagButtons(props: {
   allowNew?: boolean;
 }) {
   const { t } = useI18n();
-  const repository = useRepository();
-  const [naming, setNaming] = useState(false);
-  const [name, setName] = useState('');
-  // The box closes once (Enter, Escape or leaving it); a blur as it goes must not create a second kind.
-  const closed = useRef(false);
-
-  const create = async () => {
-    if (closed.current) return;
-    closed.current = true;
-    setNaming(false);
-    setName('');
-    if (!name.trim()) return;
-    const kinds = await repository.itemKinds.list();
-    const kind = newKindDefinition(name, kinds);
-    await repository.itemKinds.save([...kinds, kind]);
-    props.onTag(kind);
-  };
+  const openKinds = useOpenItemKinds();
 
   return (
     <div className="tag-buttons" role="group" aria-label={t('tagAs')}>
@@ -52,37 +35,16 @@ export function TagButtons(props: {
           </button>
         );
       })}
-      {props.allowNew &&
-        (naming ? (
-          <input
-            className="new-kind"
-            autoFocus
-            aria-label={t('newKindName')}
-            placeholder={t('newKindName')}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            onBlur={() => void create()}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') void create();
-              if (e.key === 'Escape') {
-                e.stopPropagation();
-                closed.current = true;
-                setNaming(false);
-              }
-            }}
-          />
-        ) : (
-          <button
-            type="button"
-            className="link"
-            onClick={() => {
-              closed.current = false;
-              setNaming(true);
-            }}
-          >
-            {t('newKind')}
-          </button>
-        ))}
+      {props.allowNew && openKinds && (
+        <button
+          type="button"
+          className="link"
+          data-action="new-kind"
+          onClick={() => openKinds({ startNew: true, onSaved: (kind) => kind && props.onTag(kind) })}
+        >
+          {t('newKind')}
+        </button>
+      )}
     </div>
   );
 }

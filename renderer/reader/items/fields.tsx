@@ -1,7 +1,9 @@
 // The editors of an item's fields, shared by the item editor (which saves each change) and
 // a suggestion edited before it is accepted (which keeps the changes until Accept). Each
 // is controlled: it shows a value and reports the next one.
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { aliasTable, normalizeOwner } from '../../../shared/extract/aliases';
+import { currentOwnerName } from '../../../shared/model/owners';
 import type {
   DatePrecision,
   DateRange,
@@ -101,47 +103,53 @@ export function OwnersField(props: { owners: ItemOwner[]; onChange: (owners: Ite
   const { t } = useI18n();
   const repository = useRepository();
   const aliases = useLive(() => repository.ownerAliases.get(), [repository]);
+  // The table extraction uses: built-in aliases and the analyst's own (theirs win).
+  const table = useMemo(() => aliasTable(aliases ?? {}), [aliases]);
   const { owners, onChange } = props;
   const set = (index: number, owner: ItemOwner | null) =>
     onChange(owner ? owners.map((o, i) => (i === index ? owner : o)) : owners.filter((_, i) => i !== index));
   return (
     <Field label={t('owners')}>
       <ul className="chips">
-        {owners.map((owner, index) => (
-          <li key={`${owner.asWritten}:${index}`} className="chip owner-chip">
-            <span lang="zh" title={owner.normalized}>
-              {owner.asWritten}
-            </span>
-            {owner.normalized !== owner.asWritten && (
-              <span className="muted normalized" lang="zh">
-                {owner.normalized}
+        {owners.map((owner, index) => {
+          // Named as the items view names it: under the current alias table.
+          const name = currentOwnerName(owner, table);
+          return (
+            <li key={`${owner.asWritten}:${index}`} className="chip owner-chip">
+              <span lang="zh" title={name}>
+                {owner.asWritten}
               </span>
-            )}
-            <select
-              aria-label={t('ownerRole', { name: owner.asWritten })}
-              value={owner.role}
-              onChange={(e) => set(index, { ...owner, role: e.target.value as ItemOwner['role'] })}
-            >
-              <option value="lead">{t('role_lead')}</option>
-              <option value="responsible">{t('role_responsible')}</option>
-            </select>
-            <button
-              type="button"
-              className="icon"
-              aria-label={t('ownerRemove', { name: owner.asWritten })}
-              title={t('ownerRemove', { name: owner.asWritten })}
-              onClick={() => set(index, null)}
-            >
-              ×
-            </button>
-          </li>
-        ))}
+              {name !== owner.asWritten && (
+                <span className="muted normalized" lang="zh">
+                  {name}
+                </span>
+              )}
+              <select
+                aria-label={t('ownerRole', { name: owner.asWritten })}
+                value={owner.role}
+                onChange={(e) => set(index, { ...owner, role: e.target.value as ItemOwner['role'] })}
+              >
+                <option value="lead">{t('role_lead')}</option>
+                <option value="responsible">{t('role_responsible')}</option>
+              </select>
+              <button
+                type="button"
+                className="icon"
+                aria-label={t('ownerRemove', { name: owner.asWritten })}
+                title={t('ownerRemove', { name: owner.asWritten })}
+                onClick={() => set(index, null)}
+              >
+                ×
+              </button>
+            </li>
+          );
+        })}
       </ul>
       <AddInput
         label={t('ownerAdd')}
         placeholder={t('ownerPlaceholder')}
         onAdd={(name) =>
-          onChange([...owners, { asWritten: name, normalized: aliases?.[name] ?? name, role: 'responsible' }])
+          onChange([...owners, { asWritten: name, normalized: normalizeOwner(name, table), role: 'responsible' }])
         }
       />
     </Field>

@@ -1,6 +1,7 @@
 // The open document's suggestions: the stored extraction when it is current, else read
 // again in the worker (the reader never waits for it; the panel says it is reading).
 import { useEffect, useState } from 'react';
+import { aliasesKey } from '../../../shared/model/owners';
 import type { DocumentMeta } from '../../../shared/model/types';
 import { useRepository } from '../../app/repository-context';
 import type { DocumentExtraction } from '../../db/database';
@@ -22,12 +23,15 @@ export function useExtraction(documentId: string, meta: DocumentMeta | null | un
   const stored = useLive(() => repository.extractions.get(documentId).then((e) => e ?? null), [repository, documentId]);
   const [attempt, setAttempt] = useState(0);
   const [failure, setFailure] = useState<{ key: string; message: string } | null>(null);
-  const current = meta && isCurrent(stored, meta) ? stored : null;
-  const needed = stored !== undefined && !!meta && !current;
+  // The analyst's owner aliases: suggestions read with others are read again.
+  const aliases = useLive(() => repository.ownerAliases.get(), [repository]);
+  const aliasKey = aliases === undefined ? undefined : aliasesKey(aliases);
+  const current = meta && aliasKey !== undefined && isCurrent(stored, meta, aliasKey) ? stored : null;
+  const needed = stored !== undefined && aliasKey !== undefined && !!meta && !current;
   const contentHash = meta?.contentHash;
   const published = meta ? publishedDay(meta) : null;
-  // What this run is for: a failure is shown only until the text, the date or the analyst's retry changes.
-  const key = `${contentHash}|${published}|${attempt}`;
+  // What this run is for: a failure is shown only until the text, the date, the aliases or the analyst's retry changes.
+  const key = `${contentHash}|${published}|${aliasKey}|${attempt}`;
 
   useEffect(() => {
     if (!needed) return;

@@ -22,14 +22,15 @@ export function useTagging(args: {
   const fieldsAt = useCallback(
     async (start: number, end: number): Promise<Candidate> => {
       const text = body!.text;
-      const context = { published: meta ? publishedDay(meta) : null };
+      // The analyst's owner aliases, as they are now (extraction adds them to the built-in table).
+      const context = { published: meta ? publishedDay(meta) : null, aliases: await repository.ownerAliases.get() };
       try {
         return await extractClient().describe(text, start, end, context);
       } catch {
         return describePassage(text, start, end, context);
       }
     },
-    [body, meta],
+    [body, meta, repository],
   );
 
   /** Highlights [start, end) in the kind's colour and tags it; returns the new highlight's id. */
