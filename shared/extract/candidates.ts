@@ -53,9 +53,10 @@ export function sentenceCandidates(sentence: Sentence, ctx: SentenceContext): Ca
   const words = text.slice(sentence.start, sentence.end);
   // Most sentences state nothing to track: without a date, a target or a modal they are passed over cheaply.
   if (!hasAny(ctx.temporal, sentence) && !hasAny(ctx.targets, sentence) && !STRONG_CUE.test(words)) return [];
+  if (PAST.test(words) || QUESTION.test(words)) return [];
   const facts = sentence.clauses.map((c) => clauseFacts(c, ctx));
+  if (onlyPastDates(words, facts, ctx.published)) return [];
   const section = [...ctx.sections].reverse().find((s) => s.deadline) ?? null;
-  if (isReport(words, facts, ctx.published) || QUESTION.test(words)) return [];
   // A cue governs what follows it: "将 X, Y, Z" — not the clauses before it.
   const strongUpTo = (end: number) => STRONG_CUE.test(text.slice(sentence.start, end));
   const strong = STRONG_CUE.test(words);
@@ -212,9 +213,8 @@ function insideBrackets(text: string, from: number, offset: number): boolean {
   return depth > 0;
 }
 
-/** A report of what happened: past-tense markers, or only dates before publication and no directive. */
-function isReport(words: string, facts: readonly ClauseFacts[], published: string | null): boolean {
-  if (PAST.test(words)) return true;
+/** A report of what happened, by its dates: only dates before publication, and no directive. */
+function onlyPastDates(words: string, facts: readonly ClauseFacts[], published: string | null): boolean {
   if (!published) return false;
   const dated = facts.flatMap((f) => f.temporal).filter((m) => m.normalized.to);
   return dated.length > 0 && dated.every((m) => m.normalized.to! < published) && !STRONG_CUE.test(words);

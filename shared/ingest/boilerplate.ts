@@ -28,11 +28,11 @@ export const HEAD_ONLY: ReadonlySet<BoilerKind> = new Set<BoilerKind>(['masthead
 
 /**
  * Drop reasons (boilerplate kinds and clean.ts's own) of the site's furniture around an
- * article — navigation, related news, legal notices, comment boxes, links — as opposed to
- * lines about the document itself (its dateline, masthead, attachment, a repeated lead).
+ * article — related news, legal notices, comment boxes, links — as opposed to lines about
+ * the document itself (its dateline, masthead, attachment, a repeated lead, and the
+ * breadcrumb, which usually ends in the document's own title).
  */
 export const SITE_FURNITURE: ReadonlySet<string> = new Set([
-  'nav',
   'account',
   'social',
   'counter',
