@@ -18,6 +18,7 @@ import {
   PREPOSITION_BEFORE,
   PREPOSITION_OPENING,
   QUESTION,
+  OWNER_CUE,
   STRONG_CUE,
   type WordMention,
 } from './cues';
@@ -52,14 +53,13 @@ export function sentenceCandidates(sentence: Sentence, ctx: SentenceContext): Ca
   const { text } = ctx;
   const words = text.slice(sentence.start, sentence.end);
   // Most sentences state nothing to track: without a date, a target or a modal they are passed over cheaply.
-  if (!hasAny(ctx.temporal, sentence) && !hasAny(ctx.targets, sentence) && !STRONG_CUE.test(words)) return [];
+  if (!hasAny(ctx.temporal, sentence) && !hasAny(ctx.targets, sentence) && !OWNER_CUE.test(words)) return [];
   if (PAST.test(words) || QUESTION.test(words)) return [];
   const facts = sentence.clauses.map((c) => clauseFacts(c, ctx));
   if (onlyPastDates(words, facts, ctx.published)) return [];
   const section = [...ctx.sections].reverse().find((s) => s.deadline) ?? null;
   // A cue governs what follows it: "将 X, Y, Z" — not the clauses before it.
   const strongUpTo = (end: number) => STRONG_CUE.test(text.slice(sentence.start, end));
-  const strong = STRONG_CUE.test(words);
 
   const groups = triggerGroups(facts);
   const candidates: Candidate[] = [];
@@ -87,13 +87,13 @@ export function sentenceCandidates(sentence: Sentence, ctx: SentenceContext): Ca
       }),
     );
   }
-  if (candidates.length > 0 || !strong) return candidates;
+  if (candidates.length > 0 || !OWNER_CUE.test(words)) return candidates;
 
   // No target, milestone or deadline: a task when a named unit is told what to do.
   const ownerAt = facts.findIndex((f) => ctx.owners(f).length > 0);
   if (ownerAt < 0) return [];
   const group = facts.slice(ownerAt);
-  if (!STRONG_CUE.test(text.slice(group[0]!.start, sentence.end))) return [];
+  if (!OWNER_CUE.test(text.slice(group[0]!.start, sentence.end))) return [];
   return [
     candidate(ctx, group, {
       kind: 'task',

@@ -19,8 +19,10 @@ const SENTENCE_END = '。！？!?；;\n';
 const CLAUSE_END = '，,：:';
 const OPENERS = '(（《【[';
 const CLOSERS = ')）》】]';
+/** A closing quote after these ends a quoted speech, and the sentence with it ("……”相关负责人说"). */
+const SPEECH_END = '。！？!?…';
 /** Every character the splitter acts on; the text between them is skipped in one step. */
-const MARKS = /[。！？!?；;\n，,：:(（《【[)）》】\]]/g;
+const MARKS = /[。！？!?；;\n，,：:(（《【[)）》】\]”]/g;
 
 /** Splits `text` into sentences of clauses, trimmed of white space; empty ones are left out. */
 export function sentences(text: string): Sentence[] {
@@ -52,6 +54,11 @@ export function sentences(text: string): Sentence[] {
       depth++;
     } else if (CLOSERS.includes(ch)) {
       depth = Math.max(0, depth - 1);
+    } else if (ch === '”') {
+      if (depth === 0 && i > 0 && SPEECH_END.includes(text[i - 1]!)) {
+        closeClause(i);
+        closeSentence();
+      }
     } else if (depth === 0 && SENTENCE_END.includes(ch)) {
       closeClause(i);
       closeSentence();
@@ -71,8 +78,12 @@ const isSpace = (ch: string) =>
 function trimmed(text: string, start: number, end: number): Span | null {
   let s = start;
   let e = Math.min(end, text.length);
-  while (s < e && isSpace(text[s]!)) s++;
-  while (e > s && (isSpace(text[e - 1]!) || SENTENCE_END.includes(text[e - 1]!) || CLAUSE_END.includes(text[e - 1]!)))
-    e--;
+  const trailing = (ch: string) =>
+    isSpace(ch) || SENTENCE_END.includes(ch) || CLAUSE_END.includes(ch) || ch === '…' || ch === '”';
+  while (s < e && (isSpace(text[s]!) || text[s] === '”')) s++;
+  while (e > s && trailing(text[e - 1]!)) e--;
+  // A quote opened in one clause and closed in another: each keeps only its own words.
+  if (s < e && text[s] === '“' && !text.slice(s, e).includes('”')) s++;
+  if (e > s && text[e - 1] === '”' && !text.slice(s, e).includes('“')) e--;
   return e > s ? { start: s, end: e } : null;
 }

@@ -32,7 +32,10 @@ export const PAST = /已经|已(?!有)|累计|截至|截止|同比|比上年|比
  * 要 counts as the modal only, not inside 要求, 重要, 主要, 需要, 要点, 纲要.
  */
 export const STRONG_CUE =
-  /将|(?<![重主需纲摘只必概提])要(?![求点素害领闻件务])|确保|力争|争取|计划(?=[在于到将要年今明])|拟|必须|务必|应当|须|负责|牵头|第一责任人/;
+  /将|(?<![重主需纲摘只必概提])要(?![求点素害领闻件务])|确保|力争|争取|计划(?=[在于到将要年今明])|拟|必须|务必|应当|须|负责(?!人)|牵头|第一责任人/;
+
+/** What a named unit is said to be doing: a directive, or work under way (正在…, 则是在制定…). */
+export const OWNER_CUE = new RegExp(`${STRONG_CUE.source}|正在|是在|着手`);
 
 /** Verbs of concrete action: a task without a named owner must say one after its modal ("将落实…规划"). */
 export const ACTION =

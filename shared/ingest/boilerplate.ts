@@ -45,6 +45,8 @@ export const SITE_FURNITURE: ReadonlySet<string> = new Set([
   'footer',
   'chrome',
   'links',
+  // 原标题：… repeats the headline of a repost.
+  'retitle',
 ]);
 
 /** Kinds that announce the page footer: everything short after them is footer too. */

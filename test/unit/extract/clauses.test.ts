@@ -24,6 +24,14 @@ describe('sentences and clauses', () => {
     ]);
   });
 
+  it('ends a quoted speech at its closing quote, and trims quote marks a clause does not close', () => {
+    expect(words('“北京在疏解的同时,也要发挥作用”,他说。“小组正在制定办法……”相关负责人介绍说,进展不同。')).toEqual([
+      ['北京在疏解的同时', '也要发挥作用', '他说'],
+      ['小组正在制定办法'],
+      ['相关负责人介绍说', '进展不同'],
+    ]);
+  });
+
   it('recovers at a line break from a bracket left open by a scraper', () => {
     expect(words('原标题(未闭合,仍在\n下一段,两句。')).toEqual([['原标题(未闭合,仍在'], ['下一段', '两句']]);
   });
