@@ -73,7 +73,7 @@ export function sentenceCandidates(sentence: Sentence, ctx: SentenceContext): Ca
     const commitment = (milestones.length > 0 || targets.length > 0) && promised;
     const task = !commitment && deadlines.length > 0 && statesAction(text, group);
     if (!commitment && !task) continue;
-    const owners = group.flatMap((f) => ctx.owners(f));
+    const owners = ctx.owners(spanOf(group));
     candidates.push(
       candidate(ctx, group, {
         kind: commitment ? 'commitment' : 'task',
@@ -100,7 +100,7 @@ export function sentenceCandidates(sentence: Sentence, ctx: SentenceContext): Ca
       milestone: false,
       targets: [],
       deadlines: [],
-      owners: group.flatMap((f) => ctx.owners(f)),
+      owners: ctx.owners(spanOf(group)),
       cues: [...new Set(group.flatMap((f) => f.cues))],
       section,
       sentence,
@@ -129,6 +129,9 @@ export function passageCandidate(passage: Sentence, ctx: SentenceContext): Candi
     sentence: passage,
   });
 }
+
+/** The clauses' span: owners are read over it whole, so a label list ("牵头单位：…；责任单位：…") keeps its roles. */
+const spanOf = (group: readonly Span[]): Span => ({ start: group[0]!.start, end: group[group.length - 1]!.end });
 
 /** Whether a modal in the clauses is followed by a concrete action, in its clause or the clause it introduces. */
 function statesAction(text: string, group: readonly Span[]): boolean {

@@ -71,6 +71,9 @@ export function sentences(text: string): Sentence[] {
   return result;
 }
 
+const LIST_MARKER =
+  /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}、)\s*/;
+
 const isSpace = (ch: string) =>
   ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || ch === '\u3000' || ch === '\u00a0';
 
@@ -81,6 +84,9 @@ function trimmed(text: string, start: number, end: number): Span | null {
   const trailing = (ch: string) =>
     isSpace(ch) || SENTENCE_END.includes(ch) || CLAUSE_END.includes(ch) || ch === '…' || ch === '”';
   while (s < e && (isSpace(text[s]!) || text[s] === '”')) s++;
+  // A list marker ("（一）", "1、", "二、") numbers the passage; it is not part of it.
+  const marker = LIST_MARKER.exec(text.slice(s, Math.min(e, s + 8)));
+  if (marker && s + marker[0].length < e) s += marker[0].length;
   while (e > s && trailing(text[e - 1]!)) e--;
   // A quote opened in one clause and closed in another: each keeps only its own words.
   if (s < e && text[s] === '“' && !text.slice(s, e).includes('”')) s++;

@@ -16,6 +16,12 @@ import type { Candidate, ExtractContext, Extraction, TemporalMention } from './t
 /** Bumped whenever the rules change, so stored results are recomputed. */
 export const EXTRACTOR_VERSION = 3;
 
+/**
+ * A plan names who does a task in a label list after it, often bracketed:
+ * "…完成100万平方米。（牵头单位：市发改委；责任单位：通州区）".
+ */
+const OWNER_LABELS = /^[（(]?(?:牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|参与单位|协办单位)[:：]/;
+
 /** What the rules read from the whole text, before they look at any sentence. */
 interface DocumentFacts {
   text: string;
@@ -55,9 +61,19 @@ export function extractDocument(source: string, options: ExtractContext): Extrac
   const headings = new Set(facts.sections.map((s) => s.heading.start));
   const sectionsAt = sectionCursor(facts.sections);
   const candidates: Candidate[] = [];
+  // The candidates of the sentence before, for a label list that follows them ("牵头单位：…").
+  let previous: Candidate[] = [];
   for (const sentence of sentences(facts.text)) {
     if (headings.has(sentence.start)) continue;
-    candidates.push(...sentenceCandidates(sentence, facts.context(sentence, sectionsAt)));
+    const context = facts.context(sentence, sectionsAt);
+    if (OWNER_LABELS.test(facts.text.slice(sentence.start, sentence.end)) && previous.length > 0) {
+      const named = context.owners(sentence);
+      previous = previous.map((c) => ({ ...c, owners: [...c.owners, ...named] }));
+      candidates.splice(candidates.length - previous.length, previous.length, ...previous);
+      continue;
+    }
+    previous = sentenceCandidates(sentence, context);
+    candidates.push(...previous);
   }
   return {
     temporal: facts.temporal,

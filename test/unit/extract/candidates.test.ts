@@ -56,6 +56,18 @@ describe('candidates: clauses that state tasks and commitments', () => {
     expect(custom.candidates[0]!.owners[0]!.normalized).toBe('发改委');
   });
 
+  it('takes the owners of a label list after the task ("牵头单位：…；责任单位：…"), roles kept', () => {
+    const text =
+      '二、2020年重点任务\n（一）推进城市副中心建设，年底前完成100万平方米。牵头单位：市发改委；责任单位：通州区。';
+    const [item] = extractDocument(text, { published: '2020-03-01' }).candidates;
+    expect(item!.quote).toBe('推进城市副中心建设，年底前完成100万平方米');
+    expect(item!.owners.map((o) => [o.text, o.role])).toEqual([
+      ['市发改委', 'lead'],
+      ['通州区', 'responsible'],
+    ]);
+    expect(item!.deadline?.normalized.to).toBe('2020-12-31');
+  });
+
   it('leaves out reports of what was done, questions, general statements and directives with nobody, no date and no target', () => {
     expect(quotes('2018年,全市已调整退出一般制造业企业656家。')).toEqual([]);
     expect(quotes('去年,成立了9个专项工作小组。')).toEqual([]);
