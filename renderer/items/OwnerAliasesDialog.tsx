@@ -130,14 +130,14 @@ export function OwnerAliasesDialog(props: { items: readonly ItemRecord[]; aliase
     next[tidy.alias] = tidy.canonical;
     setEditing(undefined);
     await save(next, t('ownerAliasSaved', tidy));
-    requestAnimationFrame(() => document.getElementById(editButtonId(tidy.alias))?.focus());
+    focusWhenShown(editButtonId(tidy.alias));
   };
 
   const cancelEdit = () => {
     if (!editing) return;
     const key = editing.key;
     setEditing(undefined);
-    requestAnimationFrame(() => document.getElementById(editButtonId(key))?.focus());
+    focusWhenShown(editButtonId(key));
   };
 
   const remove = async (alias: string) => {
@@ -165,7 +165,7 @@ export function OwnerAliasesDialog(props: { items: readonly ItemRecord[]; aliase
 
   const stopMapping = (name: string) => {
     setMapping(null);
-    requestAnimationFrame(() => document.getElementById(pickButtonId(name))?.focus());
+    focusWhenShown(pickButtonId(name));
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -481,6 +481,21 @@ export function OwnerAliasesDialog(props: { items: readonly ItemRecord[]; aliase
       </footer>
     </dialog>
   );
+}
+
+/**
+ * Focuses the element with this id once it is in the page: after a save the list re-renders
+ * when the stored aliases come back, which may be a few frames later.
+ */
+function focusWhenShown(id: string, frames = 30): void {
+  requestAnimationFrame(() => {
+    const element = document.getElementById(id);
+    if (element?.isConnected) {
+      element.focus();
+      if (document.activeElement === element) return;
+    }
+    if (frames > 0) focusWhenShown(id, frames - 1);
+  });
 }
 
 // Ids of the buttons focus returns to (names are arbitrary text, so they are encoded).

@@ -51,7 +51,9 @@ describe('an analyst configures item kinds of their own', () => {
         .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).placeholder)),
     ).toEqual(['Task', 'Commitment']);
     // The dialog opens on the first kind's name.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('label');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-field')), POLL)
+      .toBe('label');
 
     await dialog().locator('[data-action="add-kind"]').click();
     const added = dialog().locator('.kind-row').nth(2);

@@ -126,7 +126,9 @@ describe('owner names', () => {
     await expect.poll(() => dialog(page).isVisible(), POLL).toBe(true);
     expect(await dialog(page).getAttribute('aria-labelledby')).toBeTruthy();
     // Focus starts in the first field.
-    expect(await page.evaluate(() => document.activeElement?.closest('.alias-form') !== null)).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('.alias-form') !== null), POLL)
+      .toBe(true);
     expect((await suggestions(page)).sort()).toEqual(
       ['北京市人民政府督查室', '北京市通州区人民政府', '市政府督查室', '通州区政府'].sort(),
     );
@@ -161,7 +163,9 @@ describe('owner names', () => {
     // Escape closes the dialog and gives the focus back to its button.
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog(page).count(), POLL).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('owner-aliases');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-action')), POLL)
+      .toBe('owner-aliases');
 
     const choices = await ownerChoices(page);
     expect(choices).toContain('北京市人民政府督查室');
@@ -212,9 +216,9 @@ describe('owner names', () => {
         ['通州区政府→', '北京市通州区政府'],
       ]);
     await expect.poll(() => ownersOf(page, 'oa-3'), POLL).toBe('Lead北京市通州区政府');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      'Edit the alias 通州区政府',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL)
+      .toBe('Edit the alias 通州区政府');
 
     await dialog(page).getByRole('button', { name: 'Remove the alias 通州区政府' }).click();
     await expect.poll(() => yourAliases(page), POLL).toEqual([['市政府督查室→', '北京市人民政府督查室']]);
