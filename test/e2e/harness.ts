@@ -134,3 +134,29 @@ export async function selectPhrase(page: Page, phrase: string): Promise<void> {
   }, phrase);
   if (!found) throw new Error(`Phrase not found in the reader: ${phrase}`);
 }
+
+/**
+ * Writes records straight into one store of the app's database ('dossier'), in one
+ * transaction, then reloads so the app reads them — for suites that need many items
+ * without tagging each one through the reader.
+ */
+export async function putRecords(page: Page, store: string, records: readonly unknown[]): Promise<void> {
+  await page.evaluate(
+    async ({ store, records }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('dossier');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const write = db.transaction(store, 'readwrite');
+      for (const record of records) write.objectStore(store).put(record);
+      await new Promise<void>((resolve, reject) => {
+        write.oncomplete = () => resolve();
+        write.onerror = () => reject(write.error);
+      });
+      db.close();
+    },
+    { store, records },
+  );
+  await page.reload();
+}

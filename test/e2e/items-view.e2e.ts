@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemRecord } from '../../shared/model/types';
-import { FIXTURES, importThroughDialog, launch, stopServer, type App } from './harness';
+import { FIXTURES, importThroughDialog, launch, putRecords, stopServer, type App } from './harness';
 
 const POLL = { timeout: 15_000 };
 const PLAN = '本市发布《北京市推进京津冀协同发展2019年工作要点》';
@@ -175,50 +175,36 @@ async function seedItems(page: Page, seeds: Seed[]): Promise<void> {
 
 /** Writes `count` plain items (no passages) in one transaction, then reloads. */
 async function seedMany(page: Page, count: number): Promise<void> {
-  await page.evaluate(async (count) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('dossier');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const write = db.transaction('items', 'readwrite');
-    const store = write.objectStore('items');
-    const statuses = ['open', 'in-progress', 'done', 'missed', 'unknown'];
-    const units = ['市发改委', '市财政局', '市教委', '市交通委', '市生态环境局'];
-    for (let i = 0; i < count; i++) {
-      const at = new Date(Date.UTC(2024, 0, 1, 0, 0, i)).toISOString();
-      const due = `${2016 + (i % 15)}-${String(1 + (i % 12)).padStart(2, '0')}-28`;
-      const status = statuses[i % statuses.length]!;
-      store.put({
-        id: `bulk-${String(i).padStart(6, '0')}`,
-        createdAt: at,
-        updatedAt: at,
-        rev: at,
-        baseRev: null,
-        kind: i % 3 === 0 ? 'commitment' : 'task',
-        title: `批量事项第${i}项：完成年度重点任务`,
-        annotationIds: [],
-        documentId: null,
-        owners: [{ asWritten: units[i % units.length], normalized: units[i % units.length], role: 'lead' }],
-        deadline: { from: due, to: due, precision: 'day', text: due, origin: 'analyst' },
-        milestones: [],
-        targets: [],
-        status,
-        statusHistory: [{ status, at }],
-        category: null,
-        tags: [],
-        note: null,
-        noteText: '',
-        origin: 'manual',
-      });
-    }
-    await new Promise<void>((resolve, reject) => {
-      write.oncomplete = () => resolve();
-      write.onerror = () => reject(write.error);
-    });
-    db.close();
-  }, count);
-  await page.reload();
+  const statuses = ['open', 'in-progress', 'done', 'missed', 'unknown'] as const;
+  const units = ['市发改委', '市财政局', '市教委', '市交通委', '市生态环境局'];
+  const records = Array.from({ length: count }, (_, i) => {
+    const at = new Date(Date.UTC(2024, 0, 1, 0, 0, i)).toISOString();
+    const due = `${2016 + (i % 15)}-${String(1 + (i % 12)).padStart(2, '0')}-28`;
+    const status = statuses[i % statuses.length]!;
+    return {
+      id: `bulk-${String(i).padStart(6, '0')}`,
+      createdAt: at,
+      updatedAt: at,
+      rev: at,
+      baseRev: null,
+      kind: i % 3 === 0 ? 'commitment' : 'task',
+      title: `批量事项第${i}项：完成年度重点任务`,
+      annotationIds: [],
+      documentId: null,
+      owners: [{ asWritten: units[i % units.length], normalized: units[i % units.length], role: 'lead' }],
+      deadline: { from: due, to: due, precision: 'day', text: due, origin: 'analyst' },
+      milestones: [],
+      targets: [],
+      status,
+      statusHistory: [{ status, at }],
+      category: null,
+      tags: [],
+      note: null,
+      noteText: '',
+      origin: 'manual',
+    };
+  });
+  await putRecords(page, 'items', records);
 }
 
 const rows = (page: Page) => page.locator('.items-body [role="row"]');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemOwner, ItemRecord } from '../../shared/model/types';
-import { FIXTURES, importThroughDialog, launch, selectPhrase, stopServer, type App } from './harness';
+import { FIXTURES, importThroughDialog, launch, putRecords, selectPhrase, stopServer, type App } from './harness';
 
 const POLL = { timeout: 15_000 };
 
@@ -56,21 +56,7 @@ async function seed(page: Page): Promise<void> {
     noteText: '',
     origin: 'manual',
   }));
-  await page.evaluate(async (records) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('dossier');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const write = db.transaction('items', 'readwrite');
-    for (const record of records) write.objectStore('items').put(record);
-    await new Promise<void>((resolve, reject) => {
-      write.oncomplete = () => resolve();
-      write.onerror = () => reject(write.error);
-    });
-    db.close();
-  }, records);
-  await page.reload();
+  await putRecords(page, 'items', records);
 }
 
 const row = (page: Page, id: string) => page.locator(`.items-body [data-item-id="${id}"]`);
