@@ -71,7 +71,11 @@ export function sentenceCandidates(sentence: Sentence, ctx: SentenceContext): Ca
     // A milestone or a target is promised when said as a directive, with a time limit, or under a dated plan heading.
     const promised = strongUpTo(group[group.length - 1]!.end) || section !== null || deadlines.length > 0;
     const commitment = (milestones.length > 0 || targets.length > 0) && promised;
-    const task = !commitment && deadlines.length > 0 && statesAction(text, group);
+    // Under a dated plan heading a list item is a directive without a modal ("年内完成首批项目选址").
+    const task =
+      !commitment &&
+      deadlines.length > 0 &&
+      (statesAction(text, group) || (section !== null && saysAction(text, group)));
     if (!commitment && !task) continue;
     const owners = ctx.owners(spanOf(group));
     candidates.push(
@@ -132,6 +136,10 @@ export function passageCandidate(passage: Sentence, ctx: SentenceContext): Candi
 
 /** The clauses' span: owners are read over it whole, so a label list ("牵头单位：…；责任单位：…") keeps its roles. */
 const spanOf = (group: readonly Span[]): Span => ({ start: group[0]!.start, end: group[group.length - 1]!.end });
+
+/** Whether the clauses name a concrete action at all. */
+const saysAction = (text: string, group: readonly Span[]): boolean =>
+  group.some((clause) => ACTION.test(text.slice(clause.start, clause.end)));
 
 /** Whether a modal in the clauses is followed by a concrete action, in its clause or the clause it introduces. */
 function statesAction(text: string, group: readonly Span[]): boolean {

@@ -15,7 +15,7 @@ export function findWords(re: RegExp, text: string): WordMention[] {
 
 /** Completion milestones: a commitment to finish something by a time (RULES.md). */
 export const MILESTONE =
-  /建成|完工|竣工|开工|动工|通车|通航|投入使用|投入运营|投用|投产|交付使用|开通|启用|落成|正式运行|搬迁|验收|挂牌|全面完成|基本完成|完成[^，,。]{0,12}任务/g;
+  /建成|完工|竣工|开工|动工|通车|通航|投入使用|投入运营|投用|投运|投产|交付使用|开通|启用|落成|正式运行|搬迁|验收|挂牌|封顶|贯通|合龙|并网|开业|开园|开馆|全面完成|基本完成|完成[^，,。]{0,12}(?:任务|建设|改造|选址|封顶|搬迁|验收)/g;
 
 /** Words that say something is to be done. */
 export const DIRECTIVE =

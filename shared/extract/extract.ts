@@ -14,13 +14,22 @@ import { findTemporal } from './temporal';
 import type { Candidate, ExtractContext, Extraction, TemporalMention } from './types';
 
 /** Bumped whenever the rules change, so stored results are recomputed. */
-export const EXTRACTOR_VERSION = 3;
+export const EXTRACTOR_VERSION = 4;
 
 /**
  * A plan names who does a task in a label list after it, often bracketed:
  * "…完成100万平方米。（牵头单位：市发改委；责任单位：通州区）".
  */
 const OWNER_LABELS = /^[（(]?(?:牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|参与单位|协办单位)[:：]/;
+/** The same said in brackets on its own: "（市经济和信息化局牵头，各区配合）". */
+const OWNER_ASIDE = /^[（(][^（()）]{2,80}(?:牵头|负责|配合|落实)[^（()）]{0,40}[）)]$/;
+
+/** The span inside a sentence's enclosing brackets, if it has them. */
+function unbracketed(text: string, span: Span): Span {
+  const open = '（('.includes(text[span.start]!);
+  const close = '）)'.includes(text[span.end - 1]!);
+  return { start: span.start + (open ? 1 : 0), end: span.end - (close ? 1 : 0) };
+}
 
 /** What the rules read from the whole text, before they look at any sentence. */
 interface DocumentFacts {
@@ -66,10 +75,14 @@ export function extractDocument(source: string, options: ExtractContext): Extrac
   for (const sentence of sentences(facts.text)) {
     if (headings.has(sentence.start)) continue;
     const context = facts.context(sentence, sectionsAt);
-    if (OWNER_LABELS.test(facts.text.slice(sentence.start, sentence.end)) && previous.length > 0) {
-      const named = context.owners(sentence);
-      previous = previous.map((c) => ({ ...c, owners: [...c.owners, ...named] }));
-      candidates.splice(candidates.length - previous.length, previous.length, ...previous);
+    const words = facts.text.slice(sentence.start, sentence.end);
+    // A label list names the owners of the task before it; it is never an item itself.
+    if (OWNER_LABELS.test(words) || OWNER_ASIDE.test(words)) {
+      if (previous.length > 0) {
+        const named = context.owners(unbracketed(facts.text, sentence));
+        previous = previous.map((c) => ({ ...c, owners: [...c.owners, ...named] }));
+        candidates.splice(candidates.length - previous.length, previous.length, ...previous);
+      }
       continue;
     }
     previous = sentenceCandidates(sentence, context);

@@ -68,6 +68,36 @@ describe('candidates: clauses that state tasks and commitments', () => {
     expect(item!.deadline?.normalized.to).toBe('2020-12-31');
   });
 
+  it('reads the numbered tasks of an annual plan: imperatives under a dated heading, owners in brackets after them', () => {
+    const plan = [
+      '二、2023年重点任务',
+      '（一）有序疏解北京非首都功能',
+      '1.推动部分高校向雄安新区疏解，年内完成首批项目选址。（牵头单位：市教委；责任单位：各区政府）',
+      '2.完成100家一般制造业企业调整退出任务。（市经济和信息化局牵头）',
+      '3.深化城市副中心建设，6月底前完成行政办公区二期主体结构封顶。',
+      '4.研究制定轨道交通运营管理办法。',
+      '5.2022年，全市新能源汽车保有量达到60万辆，同比增长15%。',
+    ].join('\n');
+    const found = extractDocument(plan, { published: '2023-03-01' }).candidates;
+    expect(
+      found.map((c) => [
+        c.quote,
+        c.deadline?.normalized.to,
+        c.deadline?.source,
+        c.owners.map((o) => `${o.text}:${o.role}`),
+      ]),
+    ).toEqual([
+      [
+        '推动部分高校向雄安新区疏解，年内完成首批项目选址',
+        '2023-12-31',
+        'explicit',
+        ['市教委:lead', '各区政府:responsible'],
+      ],
+      ['完成100家一般制造业企业调整退出任务', '2023-12-31', 'section', ['市经济和信息化局:lead']],
+      ['深化城市副中心建设，6月底前完成行政办公区二期主体结构封顶', '2023-06-30', 'explicit', []],
+    ]);
+  });
+
   it('leaves out reports of what was done, questions, general statements and directives with nobody, no date and no target', () => {
     expect(quotes('2018年,全市已调整退出一般制造业企业656家。')).toEqual([]);
     expect(quotes('去年,成立了9个专项工作小组。')).toEqual([]);
