@@ -28,6 +28,7 @@ const LABELS = {
     view: 'View',
     library: 'Library',
     items: 'Items',
+    itemKinds: 'Item Kinds…',
     find: 'Find',
     toggleSidebar: 'Toggle Sidebar',
     reload: 'Reload',
@@ -60,6 +61,7 @@ const LABELS = {
     view: '视图',
     library: '文库',
     items: '事项',
+    itemKinds: '事项类型…',
     find: '查找',
     toggleSidebar: '显示/隐藏侧栏',
     reload: '重新加载',
@@ -161,6 +163,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     submenu: [
       command('library', t.library),
       command('items', t.items),
+      command('item-kinds', t.itemKinds),
       command('find', t.find),
       command('toggle-sidebar', t.toggleSidebar),
       separator,

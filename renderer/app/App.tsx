@@ -90,11 +90,12 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
       else if (command === 'export') void exportCurrent();
       else if (command === 'library') navigate({ screen: 'library' });
       else if (command === 'items') openItems();
+      else if (command === 'item-kinds') openItemKinds?.();
       else if (command === 'toggle-sidebar') setSidebarHidden((h) => !h);
       else if (command === 'find') document.querySelector<HTMLInputElement>('[data-find]')?.focus();
       else if (command === 'about') void bridge.appInfo().then((info) => toast(t('about', { version: info.version })));
     },
-    [openImportDialog, exportCurrent, toast, t],
+    [openImportDialog, exportCurrent, openItemKinds, toast, t],
   );
   useEffect(() => bridge.onMenuCommand(onMenu), [onMenu]);
 

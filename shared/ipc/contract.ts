@@ -195,7 +195,16 @@ export interface AppInfo {
 }
 
 /** Commands the application menu sends to the renderer. */
-export const MENU_COMMANDS = ['import', 'export', 'library', 'items', 'find', 'toggle-sidebar', 'about'] as const;
+export const MENU_COMMANDS = [
+  'import',
+  'export',
+  'library',
+  'items',
+  'item-kinds',
+  'find',
+  'toggle-sidebar',
+  'about',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const menuCommandSchema = z.enum(MENU_COMMANDS);
 

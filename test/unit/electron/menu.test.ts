@@ -33,6 +33,7 @@ describe('application menu', () => {
     ['export', 'Export…', 'CmdOrCtrl+E'],
     ['library', 'Library', 'CmdOrCtrl+L'],
     ['items', 'Items', 'CmdOrCtrl+J'],
+    ['item-kinds', 'Item Kinds…', ''],
     ['find', 'Find', 'CmdOrCtrl+F'],
     ['toggle-sidebar', 'Toggle Sidebar', 'CmdOrCtrl+\\'],
     ['about', 'About Dossier', ''],
@@ -76,6 +77,7 @@ describe('application menu', () => {
     expect(development.map((item) => item.id ?? item.role ?? item.type)).toEqual([
       'library',
       'items',
+      'item-kinds',
       'find',
       'toggle-sidebar',
       'separator',
