@@ -86,5 +86,10 @@ export function openDatabase(name: string = DATABASE_NAME): DossierDatabase {
     items: 'id, documentId, kind, status, deadline.to, category, *annotationIds, *tags',
     extractions: 'documentId',
   });
+  // Issue 5: the timeline reads events by date, links are followed from either end.
+  db.version(3).stores({
+    events: 'id, date.from, date.to, documentId, annotationId',
+    links: 'id, from.id, to.id, type',
+  });
   return db;
 }

@@ -274,10 +274,13 @@ export interface ItemKindDefinition {
 export const ITEM_FIELDS = ['owners', 'deadline', 'targets', 'status', 'category', 'tags', 'note'] as const;
 export type ItemField = (typeof ITEM_FIELDS)[number];
 
+/** A dated entry on the timeline that is not an item: a meeting, a milestone, a date pinned from the text. */
 export interface EventRecord extends RecordBase {
   title: string;
   date: DateRange;
   documentId: string | null;
+  /** The passage it was made from, if any. */
+  annotationId: string | null;
   note: string | null;
 }
 
