@@ -8,9 +8,15 @@ import { droppedEntries, filesFromEntries } from '../import/dropped-entries';
 import { ImportPanel } from '../import/ImportPanel';
 import { itemsViewMemory } from '../items/items-query';
 import { ItemsView } from '../items/ItemsView';
+import { timelineMemory } from '../timeline/timeline-query';
+import { TimelineView } from '../timeline/TimelineView';
 import { useImporter } from '../import/use-importer';
 import { LibraryView } from '../library/LibraryView';
+import { OwnersView } from '../owners/OwnersView';
 import { ReaderView } from '../reader/ReaderView';
+import { QuickOpen } from '../search/QuickOpen';
+import { searchClient } from '../search/search-client';
+import { SearchView, searchViewMemory } from '../search/SearchView';
 import { ItemKindsProvider, useOpenItemKinds } from '../settings/item-kinds-context';
 import { ToastProvider, useToast } from '../ui/toasts';
 import { exportDocument } from '../reader/export-document';
@@ -29,6 +35,12 @@ const WEB_SHORTCUTS: Partial<Record<string, MenuCommand>> = {
 
 /** The items view where the analyst left it: the same filters and sort (kept for the window's life). */
 const openItems = () => navigate({ screen: 'items', query: itemsViewMemory.query });
+
+/** The timeline where the analyst left it: the same filters, lanes and view. */
+const openTimeline = () => navigate({ screen: 'timeline', query: timelineMemory.query });
+
+/** The search screen where the analyst left it: the same words and filters. */
+const openSearch = () => navigate({ screen: 'search', query: searchViewMemory.query });
 
 /** A Ctrl/⌘ shortcut as the platform writes it. */
 const shortcut = (key: string) => (/Mac|iPhone|iPad/.test(navigator.platform) ? `⌘${key}` : `Ctrl+${key}`);
@@ -68,6 +80,30 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
   const openItemKinds = useOpenItemKinds();
   const [dragging, setDragging] = useState(false);
   const [sidebarHidden, setSidebarHidden] = useState(false);
+  const [quickOpen, setQuickOpen] = useState(false);
+
+  // Ctrl/⌘+K opens quick-open, on the web and the desktop alike, from anywhere (a field too).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'k')
+        return;
+      event.preventDefault();
+      setQuickOpen(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  // The search index loads (or catches up with what changed) in its worker once the app has drawn.
+  useEffect(() => {
+    const timer = setTimeout(
+      () =>
+        void searchClient()
+          .open()
+          .catch(() => {}),
+      800,
+    );
+    return () => clearTimeout(timer);
+  }, []);
 
   const openImportDialog = useCallback(async () => {
     const files = await bridge.openFiles({
@@ -154,6 +190,28 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
           >
             {t('items')}
           </button>
+          <button
+            aria-current={route.screen === 'timeline' ? 'page' : undefined}
+            data-nav="timeline"
+            onClick={openTimeline}
+          >
+            {t('timeline')}
+          </button>
+          <button
+            aria-current={route.screen === 'owners' ? 'page' : undefined}
+            data-nav="owners"
+            onClick={() => navigate({ screen: 'owners' })}
+          >
+            {t('owners')}
+          </button>
+          <button
+            aria-current={route.screen === 'search' ? 'page' : undefined}
+            data-nav="search"
+            onClick={openSearch}
+            title={t('searchOpenHint', { shortcut: shortcut('K') })}
+          >
+            {t('search')}
+          </button>
         </nav>
         <div className="spacer" />
         <button className="primary" onClick={openImportDialog} data-action="import">
@@ -181,16 +239,24 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
           <LibraryView onImport={openImportDialog} />
         ) : route.screen === 'items' ? (
           <ItemsView query={route.query} />
+        ) : route.screen === 'timeline' ? (
+          <TimelineView key={route.query ?? ''} query={route.query} />
+        ) : route.screen === 'owners' ? (
+          <OwnersView owner={route.owner} />
+        ) : route.screen === 'search' ? (
+          <SearchView key={route.query ?? ''} query={route.query} />
         ) : (
           <ReaderView
             key={route.documentId}
             documentId={route.documentId}
             focusAnnotationId={route.annotationId}
+            at={route.at}
             sidebarHidden={sidebarHidden}
             ingestClient={importer.ingestClient}
           />
         )}
       </main>
+      {quickOpen && <QuickOpen onClose={() => setQuickOpen(false)} />}
       {dragging && (
         <div className="drop-overlay" aria-hidden>
           <p>{t('dropHere')}</p>

@@ -3,22 +3,50 @@ import { useEffect, useState } from 'react';
 /** Screens are addressed by the URL hash, so a reload reopens the same document. */
 export type Route =
   | { screen: 'library' }
-  | { screen: 'reader'; documentId: string; annotationId?: string }
+  /** `at`: a passage to show (offsets into the canonical text), e.g. a search hit. */
+  | { screen: 'reader'; documentId: string; annotationId?: string; at?: { start: number; end: number } }
   /** The items of the whole library; `query` holds its filters and sort (renderer/items/items-query.ts). */
-  | { screen: 'items'; query?: string };
+  | { screen: 'items'; query?: string }
+  /** The timeline of everything dated; `query` holds its filters, lanes and focus (renderer/timeline/timeline-query.ts). */
+  | { screen: 'timeline'; query?: string }
+  /** Every owner of the library's items; `owner` is the one selected (renderer/owners/OwnersView.tsx). */
+  | { screen: 'owners'; owner?: string }
+  /** Search across the library; `query` holds the words and filters (renderer/search/search-query.ts). */
+  | { screen: 'search'; query?: string };
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/doc\/([^/?]+)(?:\/a\/([^/?]+))?/.exec(hash);
-  if (match) return { screen: 'reader', documentId: decodeURIComponent(match[1]!), annotationId: match[2] };
+  if (match) {
+    const route: Extract<Route, { screen: 'reader' }> = {
+      screen: 'reader',
+      documentId: decodeURIComponent(match[1]!),
+      annotationId: match[2],
+    };
+    const at = /[?&]at=(\d+)-(\d+)/.exec(hash);
+    return at ? { ...route, at: { start: Number(at[1]), end: Number(at[2]) } } : route;
+  }
+  const search = /^#\/search\/?(?:\?(.*))?$/.exec(hash);
+  if (search) return search[1] ? { screen: 'search', query: search[1] } : { screen: 'search' };
   const items = /^#\/items\/?(?:\?(.*))?$/.exec(hash);
   if (items) return items[1] ? { screen: 'items', query: items[1] } : { screen: 'items' };
+  const timeline = /^#\/timeline\/?(?:\?(.*))?$/.exec(hash);
+  if (timeline) return timeline[1] ? { screen: 'timeline', query: timeline[1] } : { screen: 'timeline' };
+  const owners = /^#\/owners\/?(?:\?(.*))?$/.exec(hash);
+  if (owners) {
+    const owner = new URLSearchParams(owners[1] ?? '').get('owner');
+    return owner ? { screen: 'owners', owner } : { screen: 'owners' };
+  }
   return { screen: 'library' };
 }
 
 export function routeHash(route: Route): string {
   if (route.screen === 'library') return '#/';
   if (route.screen === 'items') return `#/items${route.query ? `?${route.query}` : ''}`;
-  return `#/doc/${encodeURIComponent(route.documentId)}${route.annotationId ? `/a/${route.annotationId}` : ''}`;
+  if (route.screen === 'owners') return `#/owners${route.owner ? `?owner=${encodeURIComponent(route.owner)}` : ''}`;
+  if (route.screen === 'timeline') return `#/timeline${route.query ? `?${route.query}` : ''}`;
+  if (route.screen === 'search') return `#/search${route.query ? `?${route.query}` : ''}`;
+  const at = route.at ? `?at=${route.at.start}-${route.at.end}` : '';
+  return `#/doc/${encodeURIComponent(route.documentId)}${route.annotationId ? `/a/${route.annotationId}` : ''}${at}`;
 }
 
 export function navigate(route: Route): void {

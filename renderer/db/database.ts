@@ -12,6 +12,8 @@ import type {
   SettingRecord,
 } from '../../shared/model/types';
 import type { Extraction } from '../../shared/extract/types';
+import { searchChangeLog, type SearchQueueRow } from './search-changes';
+import type { SearchIndexRow } from './search-index';
 
 /** A document's canonical text and structure, stored apart from its metadata so the library loads fast. */
 export interface DocumentBody {
@@ -39,6 +41,9 @@ export type DossierDatabase = Dexie & {
   briefs: EntityTable<BriefRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
   extractions: EntityTable<DocumentExtraction, 'documentId'>;
+  /** Search: the index's segments and state (renderer/db/search-index.ts), and the records it must read again. */
+  searchIndex: EntityTable<SearchIndexRow, 'key'>;
+  searchQueue: EntityTable<SearchQueueRow, 'key'>;
 };
 
 /**
@@ -90,6 +95,11 @@ export function openDatabase(name: string = DATABASE_NAME): DossierDatabase {
   db.version(3).stores({
     events: 'id, date.from, date.to, documentId, annotationId',
     links: 'id, from.id, to.id, type',
+    // Search: index segments and state by key; the records to index again (renderer/db/search-changes.ts).
+    searchIndex: 'key',
+    searchQueue: 'key',
   });
+  // Every write to documents, bodies, annotations and items queues its record for the search index.
+  db.use(searchChangeLog);
   return db;
 }

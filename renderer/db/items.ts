@@ -13,6 +13,7 @@ import type {
   ItemStatus,
 } from '../../shared/model/types';
 import type { DocumentExtraction, DossierDatabase } from './database';
+import { detachStoredLinks, keepTarget, restoreStoredLinks, withLinkTables, type DeletedLinks } from './links';
 
 /** A passage to highlight and tag in one step. */
 export interface TaggedPassage {
@@ -29,6 +30,12 @@ export type ItemPatch = Partial<
     'kind' | 'title' | 'owners' | 'deadline' | 'milestones' | 'targets' | 'category' | 'tags' | 'note' | 'noteText'
   >
 >;
+
+/** An untagged item as it was, with the links it took along, so Untag can be undone. */
+export interface DeletedItem {
+  item: ItemRecord;
+  links: DeletedLinks;
+}
 
 /** Settings keys of the item layer. */
 const KINDS_KEY = 'itemKinds';
@@ -97,16 +104,27 @@ export function createItemRepository(db: DossierDatabase) {
       });
     },
 
-    async remove(id: string): Promise<ItemRecord | undefined> {
-      return db.transaction('rw', db.items, async () => {
-        const current = await db.items.get(id);
-        if (current) await db.items.delete(id);
-        return current;
+    /**
+     * Deletes an item (Untag: its highlight stays). Its links are removed, or with `keepLinks`
+     * kept on its highlight (else its document), in the same transaction.
+     */
+    async remove(id: string, options: { keepLinks?: boolean } = {}): Promise<DeletedItem | undefined> {
+      return db.transaction('rw', withLinkTables(db, [db.items]), async () => {
+        const item = await db.items.get(id);
+        if (!item) return undefined;
+        const end = { kind: 'item' as const, id };
+        const keepOn = options.keepLinks ? await keepTarget(db, end) : null;
+        const links = await detachStoredLinks(db, [end], keepOn);
+        await db.items.delete(id);
+        return { item, links };
       });
     },
 
-    restore: async (record: ItemRecord): Promise<void> => {
-      await db.items.put(record);
+    restore: async (deleted: DeletedItem): Promise<void> => {
+      await db.transaction('rw', withLinkTables(db, [db.items]), async () => {
+        await db.items.put(deleted.item);
+        await restoreStoredLinks(db, deleted.links);
+      });
     },
 
     /** How many items there are of each kind (by kind id), read from the kind index. */

@@ -11,12 +11,22 @@ import type { IngestedDocument } from '../../shared/ingest/types';
 import type {
   AnnotationRecord,
   DocumentMeta,
+  EventRecord,
   DocumentRecord,
   HighlightColor,
   ItemRecord,
 } from '../../shared/model/types';
 import type { DocumentBody, DocumentExtraction, DocumentOriginal, DossierDatabase } from './database';
+import { createEventRepository } from './events';
 import { createItemRepository } from './items';
+import {
+  createLinkRepository,
+  detachStoredLinks,
+  keepTarget,
+  restoreStoredLinks,
+  withLinkTables,
+  type DeletedLinks,
+} from './links';
 
 /**
  * What became of each parsed file of a batch, in the batch's order. A 'new-version' draft
@@ -43,12 +53,18 @@ export interface DeletedDocument {
   /** The document's items: they lose their passages with it. */
   items: ItemRecord[];
   extraction: DocumentExtraction | undefined;
+  /** Events made from the document (dates pinned from its text): they go with it. */
+  events: EventRecord[];
+  /** The links of the document, its highlights, items and events: a document's links go with it. */
+  links?: DeletedLinks;
 }
 
 /** A deleted highlight and its items as they were, so the deletion can be undone. */
 export interface DeletedAnnotation {
   annotation: AnnotationRecord;
   items: ItemRecord[];
+  /** Its links (and its deleted items'), removed or re-pointed (renderer/db/links.ts). */
+  links?: DeletedLinks;
 }
 
 export interface NewAnnotation {
@@ -176,8 +192,8 @@ export function createRepository(db: DossierDatabase) {
     },
 
     async remove(id: string): Promise<DeletedDocument | undefined> {
-      const tables = [db.documents, db.bodies, db.originals, db.annotations, db.items, db.extractions];
-      return db.transaction('rw', tables, async () => {
+      const tables = [db.documents, db.bodies, db.originals, db.annotations, db.items, db.extractions, db.events];
+      return db.transaction('rw', withLinkTables(db, tables), async () => {
         const meta = await db.documents.get(id);
         if (!meta) return undefined;
         const deleted: DeletedDocument = {
@@ -187,8 +203,21 @@ export function createRepository(db: DossierDatabase) {
           annotations: await db.annotations.where('documentId').equals(id).toArray(),
           items: await db.items.where('documentId').equals(id).toArray(),
           extraction: await db.extractions.get(id),
+          events: await db.events.where('documentId').equals(id).toArray(),
         };
+        // Nothing is left to keep its links on: they go with it, in this transaction.
+        deleted.links = await detachStoredLinks(
+          db,
+          [
+            { kind: 'document', id },
+            ...deleted.annotations.map((a) => ({ kind: 'annotation' as const, id: a.id })),
+            ...deleted.items.map((i) => ({ kind: 'item' as const, id: i.id })),
+            ...deleted.events.map((e) => ({ kind: 'event' as const, id: e.id })),
+          ],
+          null,
+        );
         await db.annotations.bulkDelete(deleted.annotations.map((a) => a.id));
+        await db.events.bulkDelete(deleted.events.map((e) => e.id));
         await db.items.bulkDelete(deleted.items.map((i) => i.id));
         await Promise.all([
           db.documents.delete(id),
@@ -201,14 +230,16 @@ export function createRepository(db: DossierDatabase) {
     },
 
     async restore(deleted: DeletedDocument): Promise<void> {
-      const tables = [db.documents, db.bodies, db.originals, db.annotations, db.items, db.extractions];
-      await db.transaction('rw', tables, async () => {
+      const tables = [db.documents, db.bodies, db.originals, db.annotations, db.items, db.extractions, db.events];
+      await db.transaction('rw', withLinkTables(db, tables), async () => {
         await db.documents.put(deleted.meta);
         if (deleted.body) await db.bodies.put(deleted.body);
         if (deleted.original) await db.originals.put(deleted.original);
         await db.annotations.bulkPut(deleted.annotations);
         await db.items.bulkPut(deleted.items);
         if (deleted.extraction) await db.extractions.put(deleted.extraction);
+        await db.events.bulkPut(deleted.events ?? []);
+        await restoreStoredLinks(db, deleted.links);
       });
     },
 
@@ -255,7 +286,7 @@ export function createRepository(db: DossierDatabase) {
      */
     async replaceWithParts(id: string, parts: DocumentRecord[], partStarts: number[]): Promise<DocumentMeta[]> {
       const tables = [db.documents, db.bodies, db.originals, db.annotations, db.items, db.extractions];
-      return db.transaction('rw', tables, async () => {
+      return db.transaction('rw', withLinkTables(db, tables), async () => {
         const annotations = await db.annotations.where('documentId').equals(id).toArray();
         const metas = await storeDocuments(parts);
         const moved = annotations.map((a) => {
@@ -279,6 +310,8 @@ export function createRepository(db: DossierDatabase) {
             documentId: item.annotationIds.map((a) => partOf.get(a)).find(Boolean) ?? parts[0]!.id,
           })),
         );
+        // Links to the page now point to its first part.
+        await detachStoredLinks(db, [{ kind: 'document', id }], { kind: 'document', id: parts[0]!.id });
         await Promise.all([
           db.documents.delete(id),
           db.bodies.delete(id),
@@ -360,26 +393,38 @@ export function createRepository(db: DossierDatabase) {
     /**
      * Deletes a highlight. Its items are deleted with it (`withItems`) or kept as items of
      * their own, without this passage; either way in one transaction, undone by `restore`.
+     * Its links (and those of items deleted with it) are removed, or with `keepLinks` kept on
+     * what remains: the item it was tagged as when that stays, else its document.
      */
-    async remove(id: string, options: { withItems?: boolean } = {}): Promise<DeletedAnnotation | undefined> {
-      return db.transaction('rw', db.annotations, db.items, async () => {
+    async remove(
+      id: string,
+      options: { withItems?: boolean; keepLinks?: boolean } = {},
+    ): Promise<DeletedAnnotation | undefined> {
+      return db.transaction('rw', withLinkTables(db, [db.annotations, db.items]), async () => {
         const annotation = await db.annotations.get(id);
         if (!annotation) return undefined;
         const items = await db.items.where('annotationIds').equals(id).toArray();
+        const gone = [
+          { kind: 'annotation' as const, id },
+          ...(options.withItems ? items.map((i) => ({ kind: 'item' as const, id: i.id })) : []),
+        ];
+        const keepOn = options.keepLinks ? await keepTarget(db, gone[0]!, gone) : null;
+        const links = await detachStoredLinks(db, gone, keepOn);
         await db.annotations.delete(id);
         if (options.withItems) await db.items.bulkDelete(items.map((i) => i.id));
         else
           await db.items.bulkPut(
             items.map((i) => ({ ...touched(i), annotationIds: i.annotationIds.filter((a) => a !== id) })),
           );
-        return { annotation, items };
+        return { annotation, items, links };
       });
     },
 
     restore: async (deleted: DeletedAnnotation): Promise<void> => {
-      await db.transaction('rw', db.annotations, db.items, async () => {
+      await db.transaction('rw', withLinkTables(db, [db.annotations, db.items]), async () => {
         await db.annotations.put(deleted.annotation);
         await db.items.bulkPut(deleted.items);
+        await restoreStoredLinks(db, deleted.links);
       });
     },
   };
@@ -394,7 +439,14 @@ export function createRepository(db: DossierDatabase) {
     },
   };
 
-  return { documents, annotations, settings, ...createItemRepository(db) };
+  return {
+    documents,
+    annotations,
+    settings,
+    ...createItemRepository(db),
+    ...createLinkRepository(db),
+    ...createEventRepository(db),
+  };
 }
 
 export type Repository = ReturnType<typeof createRepository>;

@@ -1,7 +1,7 @@
 // The items of the whole library in one table (#/items): filter, sort, select many and change
 // their status together, open an item's passage. The table is virtualised (fixed row height),
 // so only the rows in view are in the DOM, however many items the library holds.
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { aliasTable } from '../../shared/extract/aliases';
 import {
   filterItems,
@@ -21,6 +21,18 @@ import { useI18n, type Translate } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings';
 import { OpenIcon } from '../ui/icons';
 import { useToast } from '../ui/toasts';
+import {
+  CategoryFilter,
+  DateRangeFilter,
+  DocumentFilter,
+  KindFilter,
+  OverdueFilter,
+  OwnerFilter,
+  StatusFilter,
+  TagFilter,
+  TextFilter,
+  useFilterChoices,
+} from './filter-controls';
 import { clickRow, moveTo, selectAll, selectedInView, toggleActive, type GridSelection } from './grid-selection';
 import {
   deadlineTooltip,
@@ -39,8 +51,6 @@ import { useVirtualRows } from './use-virtual-rows';
 const ROW_HEIGHT = 40;
 const HEADER_HEIGHT = 36;
 const COLUMN_COUNT = 10;
-const PENDING: readonly ItemStatus[] = ['open', 'in-progress', 'unknown'];
-const collator = new Intl.Collator(['zh-Hans-CN', 'en'], { numeric: true });
 
 const statusLabel = (status: ItemStatus, t: Translate) => t(`status_${status}` as StringKey);
 const rowId = (id: string) => `item-row-${id}`;
@@ -236,23 +246,8 @@ export function ItemsView({ query: initialQuery }: { query?: string }) {
   };
 
   // Filter choices: what the library's items hold.
-  const categories = useMemo(() => {
-    const all = new Set((items ?? []).flatMap((i) => (i.category ? [i.category] : [])));
-    return [...all].sort(collator.compare);
-  }, [items]);
-  const owners = useMemo(() => {
-    const all = new Set((items ?? []).flatMap((i) => i.owners.map(ownerName)));
-    return [...all].sort(collator.compare);
-  }, [items]);
-  const itemDocuments = useMemo(() => {
-    const used = new Set((items ?? []).flatMap((i) => (i.documentId ? [i.documentId] : [])));
-    return (documents ?? []).filter((d) => used.has(d.id)).sort((a, b) => collator.compare(a.title, b.title));
-  }, [items, documents]);
-  const kindChoices = useMemo(() => {
-    const listed = (kinds ?? []).map((k) => k.id);
-    const used = new Set((items ?? []).map((i) => i.kind));
-    return [...listed, ...[...used].filter((id) => !listed.includes(id)).sort(collator.compare)];
-  }, [kinds, items]);
+  const choices = useFilterChoices(items, documents, kinds, t);
+  const ownersListId = useId();
 
   if (items === undefined) return <div className="items-view" aria-busy="true" />;
 
@@ -269,23 +264,6 @@ export function ItemsView({ query: initialQuery }: { query?: string }) {
   }
 
   const { filter } = query;
-  const statusValue = filter.statuses.join(',');
-  const statusOptions: [string, string][] = [
-    ['', t('itemsAllStatuses')],
-    [PENDING.join(','), t('itemsPending')],
-    ...ITEM_STATUSES.map((s): [string, string] => [s, statusLabel(s, t)]),
-  ];
-  if (!statusOptions.some(([value]) => value === statusValue)) {
-    statusOptions.push([statusValue, filter.statuses.map((s) => statusLabel(s, t)).join(', ')]);
-  }
-  const kindValue = filter.kinds.join(',');
-  const kindOptions: [string, string][] = [
-    ['', t('itemsAllKinds')],
-    ...kindChoices.map((id): [string, string] => [id, kindName(kindById.get(id), id, t)]),
-  ];
-  if (!kindOptions.some(([value]) => value === kindValue)) {
-    kindOptions.push([kindValue, filter.kinds.map((id) => kindName(kindById.get(id), id, t)).join(', ')]);
-  }
   const allSelected = bulk.length > 0 && bulk.length === rows.length;
   const activeVisible = activeIndex >= virtual.first && activeIndex < virtual.last;
 
@@ -315,111 +293,17 @@ export function ItemsView({ query: initialQuery }: { query?: string }) {
     <div className="items-view">
       <div className="items-tools">
         <div className="items-filters">
-          <input
-            type="search"
-            data-find
-            placeholder={t('itemsFilterText')}
-            aria-label={t('itemsFilterText')}
-            value={filter.text}
-            onChange={(e) => update({ text: e.target.value })}
-          />
-          <select
-            aria-label={t('itemKind')}
-            value={kindValue}
-            onChange={(e) => update({ kinds: e.target.value ? e.target.value.split(',') : [] })}
-          >
-            {kindOptions.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label={t('status')}
-            data-filter="status"
-            value={statusValue}
-            onChange={(e) => update({ statuses: e.target.value ? (e.target.value.split(',') as ItemStatus[]) : [] })}
-          >
-            {statusOptions.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-          <input
-            type="search"
-            className="owner-filter"
-            data-filter="owner"
-            list="items-owner-names"
-            placeholder={t('itemsOwnerFilter')}
-            aria-label={t('owners')}
-            value={filter.owner}
-            onChange={(e) => update({ owner: e.target.value })}
-          />
-          <datalist id="items-owner-names">
-            {owners.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-          <select
-            aria-label={t('category')}
-            value={filter.category}
-            onChange={(e) => update({ category: e.target.value })}
-          >
-            <option value="">{t('itemsAllCategories')}</option>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-            {filter.category && !categories.includes(filter.category) && (
-              <option value={filter.category}>{filter.category}</option>
-            )}
-          </select>
-          <select
-            aria-label={t('itemsColDocument')}
-            className="document-filter"
-            value={filter.documentId}
-            onChange={(e) => update({ documentId: e.target.value })}
-          >
-            <option value="">{t('itemsAllDocuments')}</option>
-            {itemDocuments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.title}
-              </option>
-            ))}
-            {filter.documentId && !itemDocuments.some((d) => d.id === filter.documentId) && (
-              <option value={filter.documentId}>{titles.get(filter.documentId) ?? t('itemsNoDocument')}</option>
-            )}
-          </select>
+          <TextFilter filter={filter} update={update} placeholder={t('itemsFilterText')} />
+          <KindFilter filter={filter} update={update} choices={choices} t={t} />
+          <StatusFilter filter={filter} update={update} t={t} />
+          <OwnerFilter filter={filter} update={update} choices={choices} listId={ownersListId} t={t} />
+          <CategoryFilter filter={filter} update={update} choices={choices} t={t} />
+          <DocumentFilter filter={filter} update={update} choices={choices} titles={titles} t={t} />
+          <TagFilter filter={filter} update={update} choices={choices} t={t} />
         </div>
         <div className="items-filters">
-          <label>
-            {t('itemsDueFrom')}
-            <input
-              type="date"
-              value={filter.deadlineFrom}
-              max={filter.deadlineTo || undefined}
-              onChange={(e) => update({ deadlineFrom: e.target.value })}
-            />
-          </label>
-          <label>
-            {t('itemsDueTo')}
-            <input
-              type="date"
-              value={filter.deadlineTo}
-              min={filter.deadlineFrom || undefined}
-              onChange={(e) => update({ deadlineTo: e.target.value })}
-            />
-          </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={filter.overdueOnly}
-              onChange={(e) => update({ overdueOnly: e.target.checked })}
-            />
-            {t('itemsOverdueOnly')}
-          </label>
+          <DateRangeFilter filter={filter} update={update} fromLabel={t('itemsDueFrom')} toLabel={t('itemsDueTo')} />
+          <OverdueFilter filter={filter} update={update} t={t} />
           {!isEmptyFilter(filter) && (
             <button className="link" onClick={() => setQuery((q) => ({ ...q, filter: parseItemsQuery('').filter }))}>
               {t('itemsClearFilters')}

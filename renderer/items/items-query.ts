@@ -41,6 +41,7 @@ export function parseItemsQuery(query: string | undefined): ItemsQuery {
       documentId: params.get('doc') ?? '',
       text: params.get('q') ?? '',
       overdueOnly: params.get('overdue') === '1',
+      tag: params.get('tag') ?? '',
     },
     sort: (ITEM_SORT_KEYS as readonly string[]).includes(sort ?? '') ? (sort as ItemSortKey) : DEFAULT_ITEMS_QUERY.sort,
     direction: params.get('dir') === 'desc' ? 'desc' : 'asc',
@@ -59,6 +60,7 @@ export function formatItemsQuery({ filter, sort, direction }: ItemsQuery): strin
   set('from', filter.deadlineFrom);
   set('to', filter.deadlineTo);
   set('doc', filter.documentId);
+  set('tag', filter.tag);
   if (filter.overdueOnly) params.set('overdue', '1');
   if (sort !== DEFAULT_ITEMS_QUERY.sort) params.set('sort', sort);
   if (direction !== DEFAULT_ITEMS_QUERY.direction) params.set('dir', direction);

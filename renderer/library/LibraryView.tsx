@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { formatPublished, formatSource } from '../app/format';
 import { useRepository } from '../app/repository-context';
 import { navigate } from '../app/route';
@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { TrashIcon } from '../ui/icons';
 import { useToast } from '../ui/toasts';
 import { libraryRows, librarySources, type LibrarySort } from './library-rows';
+import { linkCount } from '../links/link-format';
 
 export function LibraryView({ onImport }: { onImport: () => void }) {
   const { t } = useI18n();
@@ -23,10 +24,17 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
     [documents, counts, text, source, sort],
   );
   const sources = useMemo(() => librarySources(documents ?? []), [documents]);
+  const [shownCount, sentinel] = useProgressiveCount(rows.length);
 
   const remove = async (id: string) => {
     const deleted = await repository.documents.remove(id);
-    if (deleted) toast(t('deleted', { title: deleted.meta.title }), () => repository.documents.restore(deleted));
+    if (!deleted) return;
+    // A document's links (and its highlights' and items') go with it: nothing is left to keep them on.
+    const links = deleted.links?.removed.length ?? 0;
+    const message = t('deleted', { title: deleted.meta.title });
+    toast(links ? t('linksRemovedNote', { message, links: linkCount(links, t) }) : message, () =>
+      repository.documents.restore(deleted),
+    );
   };
 
   if (documents && documents.length === 0) {
@@ -85,7 +93,7 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ meta, highlights }) => (
+          {rows.slice(0, shownCount).map(({ meta, highlights }) => (
             <tr
               key={meta.id}
               tabIndex={0}
@@ -105,7 +113,7 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
                 {meta.published ? formatPublished(meta.published) : <span className="muted">{t('noDate')}</span>}
                 {meta.published?.status === 'inferred' && <span className="badge">{t('inferred')}</span>}
               </td>
-              <td className="num">{highlights}</td>
+              <td className="num">{counts ? highlights : '…'}</td>
               <td>
                 <button
                   className="icon"
@@ -123,6 +131,36 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
           ))}
         </tbody>
       </table>
+      {shownCount < rows.length && (
+        <div key={shownCount} ref={sentinel} className="library-more muted" aria-live="polite">
+          {t('libraryShowing', { shown: shownCount.toLocaleString(), total: rows.length.toLocaleString() })}
+        </div>
+      )}
     </div>
   );
+}
+
+/** Rows rendered at first, and added each time the end of the list scrolls into view. */
+const PAGE = 300;
+
+/**
+ * A long library renders its first rows at once and the rest as the analyst scrolls to them,
+ * so ten thousand documents open as fast as a few hundred (filters still see every row). The
+ * sentinel below the rows is a new element for each page, so it is observed afresh even
+ * when it stays in view.
+ */
+function useProgressiveCount(total: number): [number, (el: HTMLDivElement | null) => () => void] {
+  const [count, setCount] = useState(PAGE);
+  const sentinel = useCallback((el: HTMLDivElement | null) => {
+    if (!el) return () => {};
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setCount((c) => c + PAGE);
+      },
+      { rootMargin: '800px' },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [Math.min(count, total), sentinel];
 }

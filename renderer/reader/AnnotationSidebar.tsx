@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { CHAIN_LINK_TYPES, linkSides, parseEndKey, type LinkEnd } from '../../shared/model/links';
 import {
   HIGHLIGHT_COLORS,
   type AnnotationRecord,
@@ -7,7 +8,11 @@ import {
   type ItemRecord,
 } from '../../shared/model/types';
 import { useRepository } from '../app/repository-context';
+import { useLive } from '../db/live';
 import { useI18n } from '../i18n/i18n';
+import { LinkPicker } from '../links/LinkPicker';
+import { linkCount } from '../links/link-format';
+import { HistoryChain, LinksList, type LinkData } from '../links/LinksList';
 import { TrashIcon } from '../ui/icons';
 import type { StringKey } from '../i18n/strings';
 import { useToast } from '../ui/toasts';
@@ -73,6 +78,8 @@ function AnnotationCard(props: {
   /** Orphans only: start re-attaching this annotation to a passage the analyst selects. */
   onReattach?: () => void;
   reattaching?: boolean;
+  /** The links of the document's highlights and items (read once for the whole list). */
+  linkData?: LinkData;
 }) {
   const { annotation: a, item, active } = props;
   const { t } = useI18n();
@@ -84,24 +91,40 @@ function AnnotationCard(props: {
   const [confirming, setConfirming] = useState(false);
   const ref = useRef<HTMLLIElement>(null);
   const kind = item && kindDefinition(props.kinds, item.kind);
+  // Links: the highlight's and its item's, from both sides.
+  const [linking, setLinking] = useState(false);
+  const [keepLinks, setKeepLinks] = useState(false);
+  const ends: LinkEnd[] = item
+    ? [
+        { kind: 'annotation', id: a.id },
+        { kind: 'item', id: item.id },
+      ]
+    : [{ kind: 'annotation', id: a.id }];
+  const sides = linkSides(ends, props.linkData?.links ?? []);
+  const hasHistory = sides.some((s) => CHAIN_LINK_TYPES.includes(s.link.type));
 
   useEffect(() => {
     if (active) ref.current?.scrollIntoView?.({ block: 'nearest' });
   }, [active]);
 
-  const remove = async (withItems = false) => {
+  const remove = async (withItems = false, keep = keepLinks) => {
     setConfirming(false);
-    const deleted = await repository.annotations.remove(a.id, { withItems });
+    const deleted = await repository.annotations.remove(a.id, { withItems, keepLinks: keep });
     if (!deleted) return;
-    const message =
+    let message =
       deleted.items.length === 0
         ? t('annotationDeleted')
         : withItems
           ? t('highlightItemDeleted')
           : t('highlightDeletedItemKept');
+    const removedLinks = deleted.links?.removed.length ?? 0;
+    const keptLinks = deleted.links?.retargeted.length ?? 0;
+    if (removedLinks) message = t('linksRemovedNote', { message, links: linkCount(removedLinks, t) });
+    if (keptLinks) message = t('linksKeptNote', { message, links: linkCount(keptLinks, t) });
     toast(message, () => repository.annotations.restore(deleted));
   };
-  const askRemove = () => (item ? setConfirming(true) : void remove());
+  // A tagged highlight asks whether its item goes too; one with links, whether they stay.
+  const askRemove = () => (item || sides.length > 0 ? setConfirming(true) : void remove());
 
   return (
     <li
@@ -122,6 +145,8 @@ function AnnotationCard(props: {
       <blockquote className={`quote hl-border-${a.color}`} lang="zh">
         {a.target.quote.exact.length > 140 ? `${a.target.quote.exact.slice(0, 140)}…` : a.target.quote.exact}
       </blockquote>
+      <LinksList ends={ends} data={props.linkData} documentId={a.documentId} />
+      {active && hasHistory && <HistoryChain start={ends[ends.length - 1]!} />}
       {props.onReattach && (
         <div className="orphan-row" onClick={(e) => e.stopPropagation()}>
           <span className="muted">{t('orphanHint')}</span>
@@ -174,6 +199,18 @@ function AnnotationCard(props: {
             onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
           />
         )}
+        {!item && (
+          <button
+            type="button"
+            className="link-open"
+            data-action="link"
+            aria-haspopup="dialog"
+            title={t('linkActionHint')}
+            onClick={() => setLinking(true)}
+          >
+            {t('linkAction')}
+          </button>
+        )}
         <button
           className="icon delete"
           aria-label={t('delete')}
@@ -184,9 +221,53 @@ function AnnotationCard(props: {
           <TrashIcon />
         </button>
       </div>
+      {linking && (
+        <LinkPicker
+          self={{ kind: 'annotation', id: a.id }}
+          selfLabel={a.target.quote.exact}
+          onClose={() => setLinking(false)}
+        />
+      )}
       {!item && active && (
         <div onClick={(e) => e.stopPropagation()}>
           <TagButtons kinds={props.kinds} allowNew onTag={(k) => props.onTag(a, k, undefined)} />
+        </div>
+      )}
+      {confirming && !item && (
+        <div
+          className="confirm-row"
+          role="alertdialog"
+          aria-label={t('deleteLinksPrompt', { links: linkCount(sides.length, t) })}
+          onClick={(e) => e.stopPropagation()}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.stopPropagation();
+            setConfirming(false);
+            ref.current?.focus();
+          }}
+        >
+          <p>{t('deleteLinksPrompt', { links: linkCount(sides.length, t) })}</p>
+          <div className="form-actions">
+            <button
+              className="primary"
+              data-action="delete-remove-links"
+              autoFocus
+              onClick={() => void remove(false, false)}
+            >
+              {t('deleteRemoveLinks')}
+            </button>
+            <button data-action="delete-keep-links" onClick={() => void remove(false, true)}>
+              {t('deleteKeepLinks')}
+            </button>
+            <button
+              onClick={() => {
+                setConfirming(false);
+                ref.current?.focus();
+              }}
+            >
+              {t('cancel')}
+            </button>
+          </div>
         </div>
       )}
       {confirming && kind && (
@@ -203,6 +284,12 @@ function AnnotationCard(props: {
           }}
         >
           <p>{t('deleteItemPrompt', { kind: kindLabel(kind, t) })}</p>
+          {sides.length > 0 && (
+            <label className="keep-links">
+              <input type="checkbox" checked={keepLinks} onChange={(e) => setKeepLinks(e.target.checked)} />
+              {t('keepLinksOption', { links: linkCount(sides.length, t) })}
+            </label>
+          )}
           <div className="form-actions">
             <button className="primary" data-action="delete-both" autoFocus onClick={() => void remove(true)}>
               {t('deleteBoth')}
@@ -238,8 +325,16 @@ export function AnnotationSidebar(props: {
   onReattach?: (id: string) => void;
 }) {
   const { t } = useI18n();
+  const repository = useRepository();
   const itemOf = new Map<string, ItemRecord>();
   for (const item of props.items) for (const id of item.annotationIds) if (!itemOf.has(id)) itemOf.set(id, item);
+  // The links of every highlight and item of the document, in one live query.
+  const endsKey = [
+    ...props.annotations.map((a) => `annotation:${a.id}`),
+    ...props.items.map((i) => `item:${i.id}`),
+  ].join(' ');
+  const ends = useMemo(() => (endsKey ? endsKey.split(' ').map(parseEndKey) : []), [endsKey]);
+  const linkData = useLive(() => repository.links.around(ends), [repository, ends]);
   const placed = props.annotations
     .filter((a) => !a.orphaned)
     .sort((a, b) => a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end);
@@ -255,6 +350,7 @@ export function AnnotationSidebar(props: {
       onTag={props.onTag}
       onReattach={orphan && props.onReattach ? () => props.onReattach!(a.id) : undefined}
       reattaching={orphan && a.id === props.reattachId}
+      linkData={linkData}
     />
   );
   return (

@@ -23,7 +23,8 @@ import { suggestionStates } from './items/suggestions';
 import { TagButtons } from './items/TagButtons';
 import { useExtraction } from './items/use-extraction';
 import { useTagging } from './items/use-tagging';
-import { previewPassage } from './preview';
+import { useAddToTimeline } from '../timeline/add-to-timeline';
+import { previewPassage, scrollToRange } from './preview';
 import { rangeOfOffsets, selectedRange } from './selection';
 import { SidebarTabs, type SidebarTab } from './SidebarTabs';
 import { SplitDialog } from './SplitDialog';
@@ -42,6 +43,8 @@ interface PendingSelection {
 export function ReaderView(props: {
   documentId: string;
   focusAnnotationId?: string;
+  /** A passage to show on opening (a search hit): offsets into the canonical text. */
+  at?: { start: number; end: number };
   sidebarHidden: boolean;
   ingestClient: () => IngestClient;
 }) {
@@ -56,6 +59,12 @@ export function ReaderView(props: {
   const kinds = useLive(() => repository.itemKinds.list(), [repository]);
   const extraction = useExtraction(documentId, meta);
   const { tagSelection, tagHighlight } = useTagging({ documentId, meta, body });
+  const addToTimeline = useAddToTimeline({
+    documentId,
+    meta,
+    body,
+    mentions: extraction.stored?.extraction.temporal,
+  });
   const isPdf = meta?.kind === 'pdf';
   // A PDF is shown from its original bytes; other documents from their canonical text.
   const pdfFile = useLive(
@@ -64,6 +73,12 @@ export function ReaderView(props: {
   );
   const pdfRef = useRef<PdfViewHandle>(null);
   const [activeId, setActiveId] = useState<string | null>(props.focusAnnotationId ?? null);
+  // Following a link to another passage of this document (#/doc/…/a/…) makes it the active one.
+  const [focused, setFocused] = useState(props.focusAnnotationId);
+  if (props.focusAnnotationId !== focused) {
+    setFocused(props.focusAnnotationId);
+    if (props.focusAnnotationId) setActiveId(props.focusAnnotationId);
+  }
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const [lastColor, setLastColor] = useState<HighlightColor>('yellow');
   const [panel, setPanel] = useState<'none' | 'details' | 'original' | 'split'>('none');
@@ -207,7 +222,7 @@ export function ReaderView(props: {
 
   /** Scrolls to a passage that is no highlight (a suggestion) and shows where it is. */
   const showPassage = useCallback(
-    (candidate: Candidate) => {
+    (candidate: Pick<Candidate, 'start' | 'end'>, behavior: ScrollBehavior = 'smooth') => {
       if (!body) return;
       if (isPdf) {
         const rect = passageTarget(body, candidate.start, candidate.end).rects?.[0];
@@ -217,12 +232,29 @@ export function ReaderView(props: {
       const range = articleRef.current && rangeOfOffsets(articleRef.current, candidate.start, candidate.end);
       if (!range) return;
       previewPassage(range);
-      const start = range.startContainer.parentElement;
-      start?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      scrollToRange(range, behavior);
     },
     [body, isPdf],
   );
   useEffect(() => () => previewPassage(null), []);
+  // Opened at a passage (a search hit): shown once the text is laid out (fonts loaded), once per passage.
+  const shownAt = useRef<string | null>(null);
+  useEffect(() => {
+    const at = props.at;
+    const key = at && `${at.start}-${at.end}`;
+    if (!at || !body || shownAt.current === key) return;
+    let cancelled = false;
+    void document.fonts.ready.then(() =>
+      requestAnimationFrame(() => {
+        if (cancelled) return;
+        shownAt.current = key!;
+        showPassage(at, 'instant');
+      }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [props.at, body, showPassage]);
 
   // H highlights the selection in the last colour used; Alt+T, Alt+C… tag it (or the active
   // highlight) as an item; Escape drops the selection.
@@ -476,6 +508,18 @@ export function ReaderView(props: {
                     <ColorPicker label={t('highlight')} onPick={(color) => void highlight(color)} />
                     <span className="toolbar-divider" aria-hidden />
                     <TagButtons kinds={kinds ?? []} onTag={(kind) => void tagPending(kind)} />
+                    <span className="toolbar-divider" aria-hidden />
+                    <button
+                      type="button"
+                      data-action="add-to-timeline"
+                      onClick={() => {
+                        window.getSelection()?.removeAllRanges();
+                        setPending(null);
+                        void addToTimeline.open(pending);
+                      }}
+                    >
+                      {t('addToTimeline')}
+                    </button>
                   </>
                 )}
               </div>
@@ -527,6 +571,7 @@ export function ReaderView(props: {
           )}
         </SidebarTabs>
       )}
+      {addToTimeline.dialog}
       {panel === 'split' && (
         <SplitDialog
           text={body.text}

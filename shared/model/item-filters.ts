@@ -24,6 +24,8 @@ export interface ItemFilter {
   text: string;
   /** Keep only pending items past their deadline on `today`. */
   overdueOnly: boolean;
+  /** A tag the item carries (case-insensitive, whole tag); '' keeps all. */
+  tag: string;
 }
 
 export const EMPTY_ITEM_FILTER: Readonly<ItemFilter> = Object.freeze({
@@ -36,6 +38,7 @@ export const EMPTY_ITEM_FILTER: Readonly<ItemFilter> = Object.freeze({
   documentId: '',
   text: '',
   overdueOnly: false,
+  tag: '',
 });
 
 /** Whether the filter keeps every item. */
@@ -49,7 +52,8 @@ export function isEmptyFilter(filter: ItemFilter): boolean {
     !filter.deadlineTo &&
     !filter.documentId &&
     !filter.text.trim() &&
-    !filter.overdueOnly
+    !filter.overdueOnly &&
+    !filter.tag
   );
 }
 
@@ -115,6 +119,7 @@ export function filterItems(
     return title;
   };
   const { category, deadlineFrom, deadlineTo, documentId, overdueOnly } = filter;
+  const tag = fold((filter.tag ?? '').trim());
 
   return items.filter((item) => {
     if (kinds && !kinds.has(item.kind)) return false;
@@ -127,6 +132,7 @@ export function filterItems(
       if (deadlineTo && item.deadline.to > deadlineTo) return false;
     }
     if (overdueOnly && !isOverdue(item, today)) return false;
+    if (tag && !item.tags.some((t) => fold(t) === tag)) return false;
     if (owner) {
       const names = ownerHaystack(item);
       if (!names.includes(owner) && (canonicalOwner === owner || !names.includes(canonicalOwner))) return false;

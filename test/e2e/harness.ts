@@ -140,7 +140,12 @@ export async function selectPhrase(page: Page, phrase: string): Promise<void> {
  * transaction, then reloads so the app reads them — for suites that need many items
  * without tagging each one through the reader.
  */
-export async function putRecords(page: Page, store: string, records: readonly unknown[]): Promise<void> {
+export async function putRecords(
+  page: Page,
+  store: string,
+  records: readonly unknown[],
+  { reload = true }: { reload?: boolean } = {},
+): Promise<void> {
   await page.evaluate(
     async ({ store, records }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -158,5 +163,5 @@ export async function putRecords(page: Page, store: string, records: readonly un
     },
     { store, records },
   );
-  await page.reload();
+  if (reload) await page.reload();
 }

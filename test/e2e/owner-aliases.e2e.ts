@@ -69,8 +69,13 @@ const shownIds = (page: Page) =>
         .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
         .map((el) => el.getAttribute('data-item-id')),
     );
+/** The owner filter's suggestions: the options of the datalist its input names. */
 const ownerChoices = (page: Page) =>
-  page.locator('#items-owner-names option').evaluateAll((els) => els.map((el) => el.getAttribute('value')));
+  page
+    .locator('.items-view [data-filter="owner"]')
+    .evaluate((input) =>
+      [...((input as HTMLInputElement).list?.options ?? [])].map((option) => option.getAttribute('value')),
+    );
 const dialog = (page: Page) => page.locator('dialog.owner-aliases');
 const suggestions = (page: Page) =>
   dialog(page)

@@ -11,6 +11,7 @@ import { useRepository } from '../../app/repository-context';
 import { useI18n } from '../../i18n/i18n';
 import type { StringKey } from '../../i18n/strings';
 import { useToast } from '../../ui/toasts';
+import { DatedMentions } from '../../timeline/DatedMentions';
 import { CategoryField, DeadlineField, Field, KindBadge, KindSelect, OwnersField, TargetsField } from './fields';
 import { kindDefinition, kindLabel } from './kinds';
 import type { Suggestion } from './suggestions';
@@ -245,7 +246,7 @@ export function SuggestionsPanel(props: {
   extraction: ExtractionState;
   suggestions: Suggestion[];
   kinds: readonly ItemKindDefinition[];
-  onShow: (candidate: Candidate) => void;
+  onShow: (passage: Pick<Candidate, 'start' | 'end'>) => void;
   onAccepted: (annotationId: string) => void;
   onOpenItem: (annotationId: string) => void;
 }) {
@@ -297,6 +298,14 @@ export function SuggestionsPanel(props: {
           />
         ))}
       </ul>
+      {stored && (
+        <DatedMentions
+          documentId={props.documentId}
+          body={props.body}
+          mentions={[...stored.extraction.temporal, ...stored.extraction.stages]}
+          onShow={props.onShow}
+        />
+      )}
     </aside>
   );
 }

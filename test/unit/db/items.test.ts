@@ -88,7 +88,7 @@ describe('deleting a tagged highlight', () => {
   it('deletes a plain highlight as before', async () => {
     const a = await repo.annotations.create({ documentId, start: 0, end: 2, color: 'yellow' }, TEXT);
     const deleted = await repo.annotations.remove(a.id, { withItems: true });
-    expect(deleted).toEqual({ annotation: a, items: [] });
+    expect(deleted).toEqual({ annotation: a, items: [], links: { removed: [], retargeted: [] } });
     expect(await repo.annotations.remove('missing')).toBeUndefined();
   });
 

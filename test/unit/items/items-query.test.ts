@@ -36,6 +36,7 @@ describe('the items view address', () => {
         documentId: '01HXYZ',
         text: '通航 验收',
         overdueOnly: true,
+        tag: '京津冀',
       },
       sort: 'owner',
       direction: 'desc',
