@@ -138,6 +138,18 @@ describe('cross-links between documents, and the owners view', () => {
     await app.screenshot('links');
   });
 
+  it('shows the commitment and the report that fulfils it as a chain on the timeline', async () => {
+    const { page } = app;
+    const commitment = page.locator('.annotation-card.tagged', { hasText: COMMITMENT });
+    await commitment.locator('[data-action="show-on-timeline"]').click();
+    await expect.poll(() => page.locator('.timeline-preview').getAttribute('data-key'), POLL).toMatch(/^item:/);
+    await page.click('[data-action="fit-selection"]');
+    // The 2019 commitment and the 2022 report (drawn at its document's publication) are joined.
+    await expect.poll(() => page.locator('.timeline-chain circle').count(), POLL).toBe(2);
+    await page.goBack();
+    await expect.poll(() => page.locator('.doc-header h1').textContent(), POLL).toBe(EARLIER_TITLE);
+  });
+
   it('deletes the report’s highlight with its links: none is left dangling', async () => {
     const { page } = app;
     expect(await danglingLinks(page)).toEqual({ total: 1, dangling: 0 });
