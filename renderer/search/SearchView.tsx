@@ -56,8 +56,8 @@ export function SearchView({ query: initialQuery }: { query?: string }) {
   const [query, setQuery] = useState<SearchQuery>(() => parseSearchQuery(initialQuery));
   const [limit, setLimit] = useState(PAGE);
   const [response, setResponse] = useState<SearchResponse | null>(null);
-  /** Milliseconds from asking the index to its answer, shown next to the count (and read by the benchmark). */
-  const [took, setTook] = useState<number | null>(null);
+  /** Milliseconds from asking the index to its answer, for the question asked (shown next to the count, read by the benchmark). */
+  const [answered, setAnswered] = useState<{ question: string; ms: number } | null>(null);
   const [active, setActive] = useState(0);
   const [facets, setFacets] = useState<Facets>({ sites: [], tags: [] });
 
@@ -89,12 +89,13 @@ export function SearchView({ query: initialQuery }: { query?: string }) {
     const client = searchClient();
     let cancelled = false;
     let stop: (() => void) | null = null;
+    const question = questionKey(query, limit);
     const run = () => {
       const started = performance.now();
       return client.search({ q: query.q, filters: searchFilters(query), limit }).then(
         (next) => {
           if (cancelled) return;
-          setTook(Math.round(performance.now() - started));
+          setAnswered({ question, ms: Math.round(performance.now() - started) });
           setResponse(next);
           setActive(0);
           if (next.partial && !stop) {
@@ -118,6 +119,7 @@ export function SearchView({ query: initialQuery }: { query?: string }) {
   }, [query, limit, active_]);
 
   const hits = useMemo(() => (active_ ? (response?.hits ?? []) : []), [active_, response]);
+  const took = answered && answered.question === questionKey(query, limit) ? answered.ms : null;
   const activeIndex = Math.min(active, Math.max(0, hits.length - 1));
   useEffect(() => {
     listRef.current?.querySelector(`[data-index="${activeIndex}"]`)?.scrollIntoView({ block: 'nearest' });
@@ -357,3 +359,7 @@ function IndexStatus({ status }: { status: SearchStatus | null }) {
     </p>
   );
 }
+
+/** One question to the index: its words, filters and how many hits were asked for. */
+const questionKey = (query: SearchQuery, limit: number): string =>
+  JSON.stringify([query.q, searchFilters(query), limit]);
