@@ -95,10 +95,15 @@ export function ItemsView({ query: initialQuery }: { query?: string }) {
 
   const today = localDate();
   const titles = useMemo(() => new Map((documents ?? []).map((d) => [d.id, d.title])), [documents]);
-  const rows = useMemo(() => {
-    const kept = filterItems(items ?? [], deferred.filter, today, titles, table);
-    return sortItems(kept, deferred.sort, deferred.direction, titles);
-  }, [items, deferred, today, titles, table]);
+  // Sorted once per order, then filtered (which keeps the order): typing a filter does not re-sort.
+  const sorted = useMemo(
+    () => sortItems(items ?? [], deferred.sort, deferred.direction, titles),
+    [items, deferred.sort, deferred.direction, titles],
+  );
+  const rows = useMemo(
+    () => filterItems(sorted, deferred.filter, today, titles, table),
+    [sorted, deferred.filter, today, titles, table],
+  );
   const ids = useMemo(() => rows.map((r) => r.id), [rows]);
   const indexOf = useMemo(() => new Map(ids.map((id, i) => [id, i])), [ids]);
   const kindById = useMemo(() => new Map((kinds ?? []).map((k) => [k.id, k])), [kinds]);
