@@ -3,7 +3,8 @@
 // an event — with a type (fulfils, is fulfilled by, updates…) and an optional note. The
 // search is a plain substring / character-pair match over what the repository lists
 // (matchScore); it needs no index. Keyboard: type, ↑↓ to move, Enter to pick, Enter again
-// (in the note) to link; Esc closes and focus returns where it was.
+// (in the note) to link; Esc closes and focus returns where it was. Opened by a drag and drop,
+// it has both ends already (`other`) and opens on the relation: the analyst picks it and confirms.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   endKey,
@@ -38,12 +39,16 @@ interface Entry {
 const KIND_ORDER: Record<LinkEndKind, number> = { item: 0, annotation: 1, event: 2, document: 3 };
 const SHOWN = 40;
 
-/** Everything that can be linked to, except the record itself (and what stands for it). */
-function entriesOf(data: LinkCandidates, excluded: readonly LinkEnd[]): Entry[] {
+/**
+ * Everything that can be linked to, except the record itself (and what stands for it). `keep`:
+ * a record to list even where it would not be offered (a tagged highlight dropped on).
+ */
+function entriesOf(data: LinkCandidates, excluded: readonly LinkEnd[], keep?: LinkEnd): Entry[] {
   const titles = new Map(data.documents.map((d) => [d.id, d.title]));
   const published = new Map(data.documents.map((d) => [d.id, d.published?.from ?? null]));
   // A highlight tagged as an item is offered as its item.
   const tagged = new Set(data.items.flatMap((i) => i.annotationIds));
+  if (keep?.kind === 'annotation') tagged.delete(keep.id);
   const entries: Entry[] = [
     ...data.items.map((i): Entry => ({
       end: { kind: 'item', id: i.id },
@@ -114,6 +119,8 @@ export function LinkPicker(props: {
   also?: readonly LinkEnd[];
   /** How the record reads (its quote or title). */
   selfLabel: string;
+  /** The other end, already chosen (a drag and drop): the picker opens on the relation. */
+  other?: LinkEnd;
   onClose: () => void;
 }) {
   const { t } = useI18n();
@@ -124,6 +131,7 @@ export function LinkPicker(props: {
   const dialog = useRef<HTMLDialogElement | null>(null);
   const search = useRef<HTMLInputElement | null>(null);
   const note = useRef<HTMLInputElement | null>(null);
+  const type = useRef<HTMLSelectElement | null>(null);
 
   const [data, setData] = useState<LinkCandidates | null>(null);
   const [query, setQuery] = useState('');
@@ -138,18 +146,30 @@ export function LinkPicker(props: {
   const own = useMemo(() => ownKey.split(' ').map(parseEndKey), [ownKey]);
   const existing = useLive(() => repository.links.forRecords(own), [repository, own]);
 
+  // The other end, when a drop chose it, by value (as `own`).
+  const presetKey = props.other ? endKey(props.other) : null;
+  const preset = useMemo(() => (presetKey ? parseEndKey(presetKey) : undefined), [presetKey]);
+
   useEffect(() => {
     const el = dialog.current;
     if (el && !el.open) el.showModal();
-    search.current?.focus();
+    if (!preset) search.current?.focus();
     let live = true;
-    void repository.links.candidates().then((loaded) => live && setData(loaded));
+    void repository.links.candidates().then((loaded) => {
+      if (!live) return;
+      setData(loaded);
+      const other = preset && entriesOf(loaded, own, preset).find((e) => sameEnd(e.end, preset));
+      if (other) {
+        setChosen(other);
+        requestAnimationFrame(() => type.current?.focus());
+      } else if (preset) requestAnimationFrame(() => search.current?.focus());
+    });
     return () => {
       live = false;
     };
-  }, [repository]);
+  }, [repository, preset, own]);
 
-  const entries = useMemo(() => (data ? entriesOf(data, own) : []), [data, own]);
+  const entries = useMemo(() => (data ? entriesOf(data, own, preset) : []), [data, own, preset]);
   const results = useMemo(() => rank(entries, query), [entries, query]);
   const linkedAs = useMemo(() => {
     const map = new Map<string, string[]>();
@@ -233,6 +253,7 @@ export function LinkPicker(props: {
           <label className="link-picker-type">
             <span>{t('linkPickerType')}</span>
             <select
+              ref={type}
               id={ids.type}
               data-field="link-type"
               value={`${LINK_CHOICES[choice]!.type}:${LINK_CHOICES[choice]!.direction}`}
@@ -276,7 +297,7 @@ export function LinkPicker(props: {
               </button>
             </div>
           ) : null}
-          <div className="link-picker-search" hidden={chosen !== null}>
+          <div className="link-picker-search" hidden={chosen !== null || (preset !== undefined && data === null)}>
             <input
               ref={search}
               type="search"

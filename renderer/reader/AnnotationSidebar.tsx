@@ -10,6 +10,7 @@ import {
 import { useRepository } from '../app/repository-context';
 import { useLive } from '../db/live';
 import { useI18n } from '../i18n/i18n';
+import { useLinkDragAndDrop, LinkDragStatus } from '../links/drag-link';
 import { LinkPicker } from '../links/LinkPicker';
 import { linkCount } from '../links/link-format';
 import { HistoryChain, LinksList, type LinkData } from '../links/LinksList';
@@ -80,6 +81,8 @@ function AnnotationCard(props: {
   reattaching?: boolean;
   /** The links of the document's highlights and items (read once for the whole list). */
   linkData?: LinkData;
+  /** Another card (or a highlight in the text) was dropped on this one: link them (the picker asks how). */
+  onLinkDrop?: (from: LinkEnd, to: LinkEnd) => void;
 }) {
   const { annotation: a, item, active } = props;
   const { t } = useI18n();
@@ -102,6 +105,14 @@ function AnnotationCard(props: {
     : [{ kind: 'annotation', id: a.id }];
   const sides = linkSides(ends, props.linkData?.links ?? []);
   const hasHistory = sides.some((s) => CHAIN_LINK_TYPES.includes(s.link.type));
+  // Dragged onto another card, it links as what its Link… button links: its item when tagged.
+  const drag = useLinkDragAndDrop({
+    ends: item
+      ? [{ kind: 'item', id: item.id }, ...item.annotationIds.map((id) => ({ kind: 'annotation' as const, id }))]
+      : ends,
+    label: item ? item.title : a.target.quote.exact,
+    onDrop: props.onLinkDrop,
+  });
 
   useEffect(() => {
     if (active) ref.current?.scrollIntoView?.({ block: 'nearest' });
@@ -129,8 +140,9 @@ function AnnotationCard(props: {
   return (
     <li
       ref={ref}
-      className={`annotation-card${active ? ' active' : ''}${item ? ' tagged' : ''}`}
+      className={`annotation-card${active ? ' active' : ''}${item ? ' tagged' : ''}${drag.state ? ` drop-${drag.state}` : ''}`}
       data-annotation-id={a.id}
+      {...drag.handlers}
       data-kind={item?.kind}
       tabIndex={0}
       aria-current={active || undefined}
@@ -323,6 +335,8 @@ export function AnnotationSidebar(props: {
   /** The orphan being re-attached, if any. */
   reattachId?: string | null;
   onReattach?: (id: string) => void;
+  /** A card was dropped on another card: open the link picker with both ends. */
+  onLinkDrop?: (from: LinkEnd, to: LinkEnd) => void;
 }) {
   const { t } = useI18n();
   const repository = useRepository();
@@ -351,6 +365,7 @@ export function AnnotationSidebar(props: {
       onReattach={orphan && props.onReattach ? () => props.onReattach!(a.id) : undefined}
       reattaching={orphan && a.id === props.reattachId}
       linkData={linkData}
+      onLinkDrop={props.onLinkDrop}
     />
   );
   return (
@@ -359,6 +374,7 @@ export function AnnotationSidebar(props: {
         {t('highlights')} <span className="count">{placed.length}</span>
       </h2>
       {placed.length === 0 && <p className="muted">{t('noHighlights')}</p>}
+      <LinkDragStatus />
       <ul className="annotation-list">{placed.map((a) => card(a))}</ul>
       {orphans.length > 0 && (
         <>

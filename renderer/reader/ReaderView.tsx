@@ -28,6 +28,7 @@ import { previewPassage, scrollToRange } from './preview';
 import { rangeOfOffsets, selectedRange } from './selection';
 import { SidebarTabs, type SidebarTab } from './SidebarTabs';
 import { SplitDialog } from './SplitDialog';
+import { useReaderLinkDrop } from './link-drop';
 import type { PdfViewHandle } from './pdf/PdfView';
 
 // pdf.js is large: it loads when the first PDF is opened, not with the app.
@@ -87,6 +88,8 @@ export function ReaderView(props: {
   const [reattachId, setReattachId] = useState<string | null>(null);
   const [tab, setTab] = useState<SidebarTab>('highlights');
   const articleRef = useRef<HTMLElement>(null);
+  // Drag a highlight card onto another card, or onto a highlight in the text, to link them.
+  const linkDrop = useReaderLinkDrop({ annotations, items, articleRef });
 
   /** The item each highlight is tagged as. */
   const itemOf = useMemo(() => {
@@ -462,6 +465,7 @@ export function ReaderView(props: {
             lang="zh"
             onMouseUp={() => readSelection('mouse')}
             onKeyUp={() => readSelection('key')}
+            {...(isPdf ? {} : linkDrop.textHandlers)}
             onClick={(e) => {
               const mark = (e.target as HTMLElement).closest<HTMLElement>('mark[data-ids]');
               const selection = window.getSelection();
@@ -545,6 +549,7 @@ export function ReaderView(props: {
               onSelect={select}
               onTag={(annotation, kind, item) => void tagHighlight(annotation, kind, item)}
               reattachId={reattachId}
+              onLinkDrop={linkDrop.onLinkDrop}
               onReattach={(id) => {
                 setPanel('none');
                 setPending(null);
@@ -572,6 +577,7 @@ export function ReaderView(props: {
         </SidebarTabs>
       )}
       {addToTimeline.dialog}
+      {linkDrop.picker}
       {panel === 'split' && (
         <SplitDialog
           text={body.text}

@@ -1,6 +1,8 @@
 // The preview of a timeline entry: what it is (kind, title, status, owners, dates and the
-// words they came from), the passage it comes from, its history across documents, and the
-// way to its passage in the reader. Events can be edited and deleted here.
+// words they came from), the passage it comes from, its links and history across documents,
+// and the way to its passage in the reader. Events can be edited and deleted here. Link…
+// links it to any record (the link picker); its handle can be dragged onto another entry.
+import type { LinkEnd } from '../../shared/model/links';
 import {
   ITEM_STATUSES,
   type DocumentMeta,
@@ -16,6 +18,7 @@ import type { ResolvedChainStep } from '../db/links';
 import { useI18n } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings';
 import { deadlineTooltip, ownerName, ownersLeadFirst, targetsText } from '../items/item-format';
+import { LinksList, useLinkData } from '../links/LinksList';
 import { OpenIcon } from '../ui/icons';
 import { entryKindLabel, formatRange, linkLabelText } from './format';
 
@@ -33,6 +36,10 @@ export function EntryPreview(props: {
   onOpenChainStep: (step: ResolvedChainStep) => void;
   onEdit: (event: EventRecord) => void;
   onDelete: (event: EventRecord) => void;
+  /** Link… : the link picker with this entry as one end. */
+  onLink: (entry: TimelineEntry) => void;
+  /** A pointer-down on the link handle: dragging it onto another entry links the two. */
+  onLinkDrag: (entry: TimelineEntry, event: React.PointerEvent) => void;
   onClose: () => void;
 }) {
   const { t } = useI18n();
@@ -48,6 +55,12 @@ export function EntryPreview(props: {
   const canOpen = entry.documentId !== null && (entry.kind === 'document' || props.documentTitle !== undefined);
   const kindLabel = entryKindLabel(entry, props.kinds, t);
   const color = item ? (props.kinds.get(item.kind)?.color ?? 'purple') : null;
+  // Its links from both sides (an item's and its highlights', as on its card in the reader).
+  const ends: LinkEnd[] = [
+    { kind: entry.kind, id: entry.id },
+    ...(item?.annotationIds ?? []).map((id) => ({ kind: 'annotation' as const, id })),
+  ];
+  const linkData = useLinkData(ends);
 
   return (
     <aside className="timeline-preview" aria-label={t('previewLabel', { title: entry.title })} data-key={entry.key}>
@@ -175,6 +188,28 @@ export function EntryPreview(props: {
           <OpenIcon />{' '}
           {entry.kind === 'document' || !entry.annotationId ? t('previewOpenDocument') : t('itemsOpenPassage')}
         </button>
+        <button
+          type="button"
+          data-action="link-entry"
+          aria-haspopup="dialog"
+          title={t('linkActionHint')}
+          onClick={() => props.onLink(entry)}
+        >
+          {t('linkAction')}
+        </button>
+        <span
+          className="link-handle"
+          data-action="link-drag"
+          title={t('previewLinkHandle')}
+          aria-hidden
+          onPointerDown={(e) => {
+            if (e.button !== 0) return;
+            e.preventDefault();
+            props.onLinkDrag(entry, e);
+          }}
+        >
+          ⠿
+        </span>
         {event && (
           <>
             <button type="button" data-action="edit-event" onClick={() => props.onEdit(event)}>
@@ -186,6 +221,7 @@ export function EntryPreview(props: {
           </>
         )}
       </div>
+      <LinksList ends={ends} data={linkData} documentId={entry.documentId} />
       {props.chain.length > 1 && (
         <section className="preview-history" aria-label={t('timelineHistory')}>
           <h3>{t('timelineHistory')}</h3>

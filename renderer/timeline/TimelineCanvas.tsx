@@ -3,7 +3,9 @@
 // the DOM: lanes by the vertical scroll, entries by a binary search of each row for the
 // window of days shown (shared/timeline/layout.ts), plus a margin either side. Panning moves
 // one layer with a CSS transform (no React render, no layout) and re-renders only when the
-// margin is used up; zooming re-renders once per animation frame.
+// margin is used up; zooming re-renders once per animation frame. Alt+drag from an entry (or
+// from the preview's handle, beginLink) onto another entry asks to link the two (onLink); a
+// plain drag still pans.
 import {
   memo,
   useCallback,
@@ -15,7 +17,7 @@ import {
   useState,
   type Ref,
 } from 'react';
-import type { TimelineEntry } from '../../shared/timeline/entries';
+import { parseEntryKey, type TimelineEntry } from '../../shared/timeline/entries';
 import {
   extent,
   firstWhere,
@@ -39,6 +41,7 @@ import {
   type ZoomLevel,
 } from '../../shared/timeline/scale';
 import type { Language } from '../i18n/strings';
+import { setDropOver, startLinkDrag, stopLinkDrag } from '../links/drag-link';
 
 /** Geometry, in CSS pixels; styles.css (/* Timeline *\/) sizes the bars to match. */
 export const ROW_HEIGHT = 26;
@@ -79,6 +82,8 @@ export interface CanvasHandle {
   reveal(key: string, centre?: boolean): void;
   /** The day in the middle of the view. */
   centre(): number | undefined;
+  /** Starts dragging a link from this entry (a pointer-down on the preview's handle). */
+  beginLink(key: string, start: { clientX: number; clientY: number }): void;
 }
 
 export interface CanvasProps {
@@ -101,6 +106,10 @@ export interface CanvasProps {
   onActivate: (key: string | null) => void;
   onOpen: (key: string) => void;
   onView: (view: View, level: ZoomLevel) => void;
+  /** An entry was dragged onto another: link them (the picker asks how). Without it, Alt+drag pans. */
+  onLink?: (from: string, to: string) => void;
+  /** How an entry says it can be Alt+dragged onto another. */
+  linkHint?: string;
   handle?: Ref<CanvasHandle>;
 }
 
@@ -113,7 +122,7 @@ const rowTop = (row: number, lane: LaneLayout) =>
 export const entryElementId = (key: string) => `tl-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 export const TimelineCanvas = memo(function TimelineCanvas(props: CanvasProps) {
-  const { layout, activeKey, previewKey, chain, today, language, onActivate, onOpen, onView } = props;
+  const { layout, activeKey, previewKey, chain, today, language, onActivate, onOpen, onView, onLink } = props;
   const bodyRef = useRef<HTMLDivElement>(null);
   const layerRef = useRef<HTMLDivElement>(null);
   const axisLayerRef = useRef<HTMLDivElement>(null);
@@ -132,6 +141,11 @@ export const TimelineCanvas = memo(function TimelineCanvas(props: CanvasProps) {
   /** The label of the major unit at the view's left edge, kept in view while panning. */
   const contextRef = useRef<HTMLSpanElement>(null);
   const majors = useRef<{ day: number; label: string }[]>([]);
+  /** A link being dragged: from which entry, over which (null: none). */
+  const [linking, setLinking] = useState<{ from: string; over: string | null } | null>(null);
+  /** Its line, from where the drag started to the pointer (viewport pixels), drawn without a render. */
+  const linkLine = useRef<SVGSVGElement>(null);
+  const linkPoints = useRef({ x1: 0, y1: 0, x2: 0, y2: 0 });
 
   const order = useMemo(() => timeOrder(layout), [layout]);
   const indexOf = useMemo(() => new Map(order.map((e, i) => [e.key, i])), [order]);
@@ -351,10 +365,83 @@ export const TimelineCanvas = memo(function TimelineCanvas(props: CanvasProps) {
     return current ? current.start + sizeRef.current.width / 2 / current.pxPerDay : undefined;
   }, []);
 
+  const drawLinkLine = useCallback(() => {
+    const svg = linkLine.current;
+    if (!svg) return;
+    const { x1, y1, x2, y2 } = linkPoints.current;
+    const line = svg.querySelector('line');
+    const dot = svg.querySelector('circle');
+    line?.setAttribute('x1', String(x1));
+    line?.setAttribute('y1', String(y1));
+    line?.setAttribute('x2', String(x2));
+    line?.setAttribute('y2', String(y2));
+    dot?.setAttribute('cx', String(x2));
+    dot?.setAttribute('cy', String(y2));
+  }, []);
+  useLayoutEffect(() => {
+    if (linking) drawLinkLine();
+  }, [linking, drawLinkLine]);
+
+  // Dragging a link: it starts after a few pixels (a click stays a click), follows the pointer
+  // with a line, outlines the entry under it, and on release over another entry asks to link
+  // them. Escape, or a release anywhere else, does nothing.
+  const beginLink = useCallback(
+    (from: string, start: { clientX: number; clientY: number }) => {
+      const source = layout.placed.get(from)?.placed.entry;
+      const end = parseEntryKey(from);
+      if (!onLink || !source || !end) return;
+      const titleOf = (key: string) => layout.placed.get(key)?.placed.entry.title ?? '';
+      let started = false;
+      let over: string | null = null;
+      const move = (e: PointerEvent) => {
+        if (!started) {
+          if (Math.hypot(e.clientX - start.clientX, e.clientY - start.clientY) < 4) return;
+          started = true;
+          dragged.current = true; // the click that ends it is not an entry's click
+          bodyRef.current?.classList.add('linking');
+          startLinkDrag({ end, also: [], label: source.title });
+          setLinking({ from, over: null });
+        }
+        linkPoints.current = { x1: start.clientX, y1: start.clientY, x2: e.clientX, y2: e.clientY };
+        drawLinkLine();
+        const hit = document.elementFromPoint(e.clientX, e.clientY)?.closest<HTMLElement>('.timeline-body .tl-entry');
+        const key = hit?.dataset.key ?? null;
+        if (key === over) return;
+        over = key;
+        setLinking({ from, over });
+        setDropOver(key ? { label: titleOf(key), refused: key === from } : null);
+      };
+      const finish = (drop: boolean) => {
+        window.removeEventListener('pointermove', move);
+        window.removeEventListener('pointerup', up);
+        window.removeEventListener('pointercancel', cancel);
+        window.removeEventListener('keydown', escape, true);
+        if (!started) return;
+        bodyRef.current?.classList.remove('linking');
+        stopLinkDrag();
+        setLinking(null);
+        if (drop && over && over !== from) onLink(from, over);
+      };
+      const up = () => finish(true);
+      const cancel = () => finish(false);
+      const escape = (e: KeyboardEvent) => {
+        if (e.key !== 'Escape' || !started) return;
+        e.preventDefault();
+        e.stopPropagation();
+        finish(false);
+      };
+      window.addEventListener('pointermove', move);
+      window.addEventListener('pointerup', up);
+      window.addEventListener('pointercancel', cancel);
+      window.addEventListener('keydown', escape, true);
+    },
+    [layout, onLink, drawLinkLine],
+  );
+
   useImperativeHandle(
     props.handle,
-    () => ({ zoom, fitAll, fitSelection, today: goToday, reveal: revealEntry, centre }),
-    [centre, zoom, fitAll, fitSelection, goToday, revealEntry],
+    () => ({ zoom, fitAll, fitSelection, today: goToday, reveal: revealEntry, centre, beginLink }),
+    [centre, zoom, fitAll, fitSelection, goToday, revealEntry, beginLink],
   );
 
   // Ctrl/⌘+wheel (and pinch) zooms around the pointer; a sideways wheel, or Shift+wheel, pans.
@@ -379,6 +466,12 @@ export const TimelineCanvas = memo(function TimelineCanvas(props: CanvasProps) {
   // Dragging the track pans; a drag that moved is not a click on the entry it started on.
   const onPointerDown = (event: React.PointerEvent) => {
     if (event.button !== 0 || !view.current) return;
+    // Alt+drag on an entry draws a link instead.
+    const linkFrom = event.altKey && onLink && (event.target as Element).closest<HTMLElement>('.tl-entry')?.dataset.key;
+    if (linkFrom) {
+      dragged.current = false;
+      return beginLink(linkFrom, event);
+    }
     const startX = event.clientX;
     let lastX = startX;
     dragged.current = false;
@@ -634,6 +727,18 @@ export const TimelineCanvas = memo(function TimelineCanvas(props: CanvasProps) {
                           className={props.entryClass(placed.entry)}
                           label={props.entryLabel(placed.entry)}
                           date={props.entryDate(placed.entry)}
+                          link={
+                            linking === null
+                              ? undefined
+                              : placed.entry.key === linking.from
+                                ? linking.over === linking.from
+                                  ? 'refused'
+                                  : 'source'
+                                : placed.entry.key === linking.over
+                                  ? 'target'
+                                  : undefined
+                          }
+                          linkHint={onLink ? props.linkHint : undefined}
                           onClick={onOpen}
                           onFocus={onActivate}
                         />
@@ -672,6 +777,12 @@ export const TimelineCanvas = memo(function TimelineCanvas(props: CanvasProps) {
           </div>
         </div>
       </div>
+      {linking && (
+        <svg className="timeline-link-line" ref={linkLine} aria-hidden>
+          <line />
+          <circle r={5} />
+        </svg>
+      )}
     </div>
   );
 });
@@ -691,6 +802,9 @@ interface EntryProps {
   className: string;
   label: string;
   date: string;
+  /** While a link is dragged: the entry it is dragged from, the one it would link to, or itself (refused). */
+  link?: 'source' | 'target' | 'refused';
+  linkHint?: string;
   onClick: (key: string) => void;
   onFocus: (key: string) => void;
 }
@@ -709,7 +823,7 @@ const Entry = memo(function Entry(props: EntryProps) {
   return (
     <li
       id={entryElementId(entry.key)}
-      className={`tl-entry ${props.className}${point ? ' point' : ''}${active ? ' active' : ''}${props.previewed ? ' previewed' : ''}${placed.row < 0 ? ' overflowed' : ''}`}
+      className={`tl-entry ${props.className}${point ? ' point' : ''}${active ? ' active' : ''}${props.previewed ? ' previewed' : ''}${placed.row < 0 ? ' overflowed' : ''}${props.link ? ` link-${props.link}` : ''}`}
       style={{ left: props.left, top: rowTop(placed.row, lane), width }}
       data-key={entry.key}
     >
@@ -719,6 +833,7 @@ const Entry = memo(function Entry(props: EntryProps) {
         aria-label={props.label}
         aria-current={active ? 'true' : undefined}
         aria-expanded={props.previewed}
+        aria-description={props.linkHint}
         onClick={() => props.onClick(entry.key)}
         onFocus={() => props.onFocus(entry.key)}
       >

@@ -5,6 +5,7 @@
 import { startTransition, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { aliasTable } from '../../shared/extract/aliases';
 import { isEmptyFilter, type ItemFilter } from '../../shared/model/item-filters';
+import type { LinkEnd } from '../../shared/model/links';
 import { localDate } from '../../shared/model/items';
 import { withAliases } from '../../shared/model/owners';
 import type { EventRecord } from '../../shared/model/types';
@@ -25,6 +26,8 @@ import { useLive } from '../db/live';
 import type { ResolvedChainStep } from '../db/links';
 import { useI18n } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings';
+import { LinkDragStatus } from '../links/drag-link';
+import { LinkPicker } from '../links/LinkPicker';
 import {
   CategoryFilter,
   DateRangeFilter,
@@ -74,6 +77,8 @@ export function TimelineView({ query: initialQuery }: { query?: string }) {
     timelineMemory.view && !query.focus ? levelAt(timelineMemory.view.pxPerDay) : 'years',
   );
   const [form, setForm] = useState<EventForm | null>(null);
+  /** The link picker: from an entry (Link… in its preview), to another when one was dragged onto it. */
+  const [linking, setLinking] = useState<{ from: string; to?: string } | null>(null);
   const canvas = useRef<CanvasHandle>(null);
   const ids = { owners: useId(), keys: 'timeline-keys' };
 
@@ -245,6 +250,30 @@ export function TimelineView({ query: initialQuery }: { query?: string }) {
     [lanes, kindById, titles, t],
   );
   const moreLabel = useCallback((count: number) => t('timelineMore', { count }), [t]);
+  const onLink = useCallback((from: string, to: string) => setLinking({ from, to }), []);
+
+  /** An entry as a link's end: an item with its highlights (they stand for it), an event, a document. */
+  const linkEndOf = (key: string): { end: LinkEnd; also: LinkEnd[]; label: string } | null => {
+    const entry = entryByKey.get(key);
+    if (!entry) return null;
+    const annotationIds = entry.kind === 'item' ? (itemById.get(entry.id)?.annotationIds ?? []) : [];
+    return {
+      end: { kind: entry.kind, id: entry.id },
+      also: annotationIds.map((id) => ({ kind: 'annotation', id })),
+      label: entry.title,
+    };
+  };
+  const linkFrom = linking ? linkEndOf(linking.from) : null;
+  const linkTo = linking?.to ? linkEndOf(linking.to) : null;
+  const linkPicker = linkFrom && (
+    <LinkPicker
+      self={linkFrom.end}
+      also={linkFrom.also}
+      selfLabel={linkFrom.label}
+      other={linkTo?.end}
+      onClose={() => setLinking(null)}
+    />
+  );
 
   const formElement =
     form === null ? null : form.mode === 'new' ? (
@@ -441,6 +470,8 @@ export function TimelineView({ query: initialQuery }: { query?: string }) {
           onActivate={onActivate}
           onOpen={onOpen}
           onView={onView}
+          onLink={onLink}
+          linkHint={t('entryLinkDragHint')}
           handle={canvas}
         />
         {previewEntry && (
@@ -456,6 +487,8 @@ export function TimelineView({ query: initialQuery }: { query?: string }) {
             onOpenChainStep={openChainStep}
             onEdit={(event) => setForm({ mode: 'edit', event })}
             onDelete={(event) => void deleteEvent(event)}
+            onLink={(entry) => setLinking({ from: entry.key })}
+            onLinkDrag={(entry, event) => canvas.current?.beginLink(entry.key, event)}
             onClose={closePreview}
           />
         )}
@@ -469,7 +502,9 @@ export function TimelineView({ query: initialQuery }: { query?: string }) {
       <p className="muted keys timeline-keys" id={ids.keys}>
         {t('timelineKeyboardHint')}
       </p>
+      <LinkDragStatus />
       {formElement}
+      {linkPicker}
     </div>
   );
 }

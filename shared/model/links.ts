@@ -40,6 +40,28 @@ export function parseEndKey(key: string): LinkEnd {
 }
 export const sameEnd = (a: LinkEnd, b: LinkEnd): boolean => a.kind === b.kind && a.id === b.id;
 
+/**
+ * The end a drag carries (`{"kind":"item","id":"01H…"}`, what a drop reads back), or null for
+ * anything else: data from another application is never trusted to name a record.
+ */
+export function linkEndFromJson(text: string): LinkEnd | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { kind, id } = value as { kind?: unknown; id?: unknown };
+  if (!LINK_END_KINDS.includes(kind as LinkEndKind)) return null;
+  if (typeof id !== 'string' || id.length === 0 || id.length > 200 || /[\s:]/.test(id)) return null;
+  return { kind: kind as LinkEndKind, id };
+}
+
+/** Whether two sets of ends stand for one record (a highlight and the item it is tagged as): a self-link. */
+export const sameRecord = (a: readonly LinkEnd[], b: readonly LinkEnd[]): boolean =>
+  a.some((x) => b.some((y) => sameEnd(x, y)));
+
 /** Whether a link touches this record (at either end). */
 export const touches = (link: Pick<LinkRecord, 'from' | 'to'>, end: LinkEnd): boolean =>
   sameEnd(link.from, end) || sameEnd(link.to, end);

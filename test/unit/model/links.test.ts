@@ -4,6 +4,7 @@ import {
   detachLinks,
   historyChain,
   LINK_CHOICES,
+  linkEndFromJson,
   linkLabel,
   linkProblem,
   linkSides,
@@ -11,6 +12,7 @@ import {
   newLink,
   orientLink,
   pairKey,
+  sameRecord,
   type LinkEnd,
 } from '../../../shared/model/links';
 import type { LinkRecord, LinkType } from '../../../shared/model/types';
@@ -224,5 +226,38 @@ describe('matchScore (the link picker)', () => {
 
   it('keys a link by its type and its two records in either order', () => {
     expect(pairKey(link('fulfils', a('x'), item('y')))).toBe(pairKey(link('fulfils', item('y'), a('x'))));
+  });
+});
+
+describe('a dragged end (drag and drop to link)', () => {
+  it('reads back the end a drag carries', () => {
+    expect(linkEndFromJson(JSON.stringify(item('01HX')))).toEqual(item('01HX'));
+    expect(linkEndFromJson('{"kind":"annotation","id":"a-1","extra":true}')).toEqual(a('a-1'));
+  });
+
+  it('refuses anything that does not name a record', () => {
+    for (const text of [
+      '',
+      'not json',
+      'null',
+      '"item:01HX"',
+      '[]',
+      '{"kind":"brief","id":"x"}',
+      '{"kind":"item"}',
+      '{"kind":"item","id":""}',
+      '{"kind":"item","id":"a:b"}',
+      '{"kind":"item","id":" x"}',
+      '{"kind":"item","id":42}',
+      JSON.stringify({ kind: 'item', id: 'x'.repeat(201) }),
+    ]) {
+      expect(linkEndFromJson(text), text).toBeNull();
+    }
+  });
+
+  it('counts a highlight and the item it is tagged as as one record', () => {
+    expect(sameRecord([item('i')], [item('i')])).toBe(true);
+    expect(sameRecord([item('i'), a('h')], [a('h')])).toBe(true);
+    expect(sameRecord([item('i'), a('h')], [a('other'), doc('i')])).toBe(false);
+    expect(sameRecord([event('e')], [])).toBe(false);
   });
 });
