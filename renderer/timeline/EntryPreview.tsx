@@ -2,6 +2,7 @@
 // words they came from), the passage it comes from, its links and history across documents,
 // and the way to its passage in the reader. Events can be edited and deleted here. Link…
 // links it to any record (the link picker); its handle can be dragged onto another entry.
+import { useState } from 'react';
 import type { LinkEnd } from '../../shared/model/links';
 import {
   ITEM_STATUSES,
@@ -18,6 +19,7 @@ import type { ResolvedChainStep } from '../db/links';
 import { useI18n } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings';
 import { deadlineTooltip, ownerName, ownersLeadFirst, targetsText } from '../items/item-format';
+import { linkCount } from '../links/link-format';
 import { LinksList, useLinkData } from '../links/LinksList';
 import { OpenIcon } from '../ui/icons';
 import { entryKindLabel, formatRange, linkLabelText } from './format';
@@ -35,7 +37,8 @@ export function EntryPreview(props: {
   onOpenPassage: (entry: TimelineEntry) => void;
   onOpenChainStep: (step: ResolvedChainStep) => void;
   onEdit: (event: EventRecord) => void;
-  onDelete: (event: EventRecord) => void;
+  /** Deletes the event; its links are removed, or kept on its passage (else its document). */
+  onDelete: (event: EventRecord, keepLinks: boolean) => void;
   /** Link… : the link picker with this entry as one end. */
   onLink: (entry: TimelineEntry) => void;
   /** A pointer-down on the link handle: dragging it onto another entry links the two. */
@@ -61,6 +64,13 @@ export function EntryPreview(props: {
     ...(item?.annotationIds ?? []).map((id) => ({ kind: 'annotation' as const, id })),
   ];
   const linkData = useLinkData(ends);
+  const [confirming, setConfirming] = useState(false);
+  /** The event's own links: deleting it asks whether they go too. */
+  const eventLinks = event
+    ? (linkData?.links.filter(
+        (l) => (l.from.kind === 'event' && l.from.id === event.id) || (l.to.kind === 'event' && l.to.id === event.id),
+      ).length ?? 0)
+    : 0;
 
   return (
     <aside className="timeline-preview" aria-label={t('previewLabel', { title: entry.title })} data-key={entry.key}>
@@ -215,12 +225,40 @@ export function EntryPreview(props: {
             <button type="button" data-action="edit-event" onClick={() => props.onEdit(event)}>
               {t('eventEdit')}
             </button>
-            <button type="button" data-action="delete-event" onClick={() => props.onDelete(event)}>
+            <button
+              type="button"
+              data-action="delete-event"
+              onClick={() => (eventLinks > 0 ? setConfirming(true) : props.onDelete(event, false))}
+            >
               {t('delete')}
             </button>
           </>
         )}
       </div>
+      {event && confirming && (
+        <div
+          className="confirm-row"
+          role="alertdialog"
+          aria-label={t('delete')}
+          onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}
+        >
+          <p>{t('eventDeleteLinksPrompt', { links: linkCount(eventLinks, t) })}</p>
+          <div className="form-actions">
+            <button
+              className="primary"
+              data-action="delete-remove-links"
+              autoFocus
+              onClick={() => props.onDelete(event, false)}
+            >
+              {t('deleteRemoveLinks')}
+            </button>
+            <button data-action="delete-keep-links" onClick={() => props.onDelete(event, true)}>
+              {t('eventDeleteKeepLinks')}
+            </button>
+            <button onClick={() => setConfirming(false)}>{t('cancel')}</button>
+          </div>
+        </div>
+      )}
       <LinksList ends={ends} data={linkData} documentId={entry.documentId} />
       {props.chain.length > 1 && (
         <section className="preview-history" aria-label={t('timelineHistory')}>

@@ -217,8 +217,8 @@ export function TimelineView({ query: initialQuery }: { query?: string }) {
     [byAnnotation, entryByKey, onOpen],
   );
 
-  const deleteEvent = async (event: EventRecord) => {
-    const deleted = await repository.events.remove(event.id);
+  const deleteEvent = async (event: EventRecord, keepLinks: boolean) => {
+    const deleted = await repository.events.remove(event.id, { keepLinks });
     setPreview(null);
     setActive(null);
     if (deleted) toast(t('eventDeleted', { title: event.title }), () => repository.events.restore(deleted));
@@ -486,7 +486,7 @@ export function TimelineView({ query: initialQuery }: { query?: string }) {
             onOpenPassage={openPassage}
             onOpenChainStep={openChainStep}
             onEdit={(event) => setForm({ mode: 'edit', event })}
-            onDelete={(event) => void deleteEvent(event)}
+            onDelete={(event, keepLinks) => void deleteEvent(event, keepLinks)}
             onLink={(entry) => setLinking({ from: entry.key })}
             onLinkDrag={(entry, event) => canvas.current?.beginLink(entry.key, event)}
             onClose={closePreview}

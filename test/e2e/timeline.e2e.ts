@@ -471,6 +471,29 @@ describe('the timeline', () => {
     await expect.poll(() => entry(page, key).count(), POLL).toBe(0);
     await page.click('.toast:has-text("领导小组全体会议") button:has-text("Undo")');
     await expect.poll(() => entry(page, key).count(), POLL).toBe(1);
+
+    // A linked event asks what becomes of its links; Cancel keeps everything as it was.
+    await entry(page, key).locator('button').click();
+    await preview.locator('[data-action="link-entry"]').click();
+    const picker = page.locator('dialog.link-picker[open]');
+    await expect.poll(() => picker.count(), POLL).toBe(1);
+    await page.keyboard.type('工作要点');
+    await expect.poll(() => picker.locator('[role="option"]').count(), POLL).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await picker.getByLabel('Note (optional)').press('Enter');
+    await expect.poll(() => page.locator('dialog.link-picker[open]').count(), POLL).toBe(0);
+    await preview.locator('[data-action="delete-event"]').click();
+    const confirm = preview.locator('[role="alertdialog"]');
+    await expect.poll(() => confirm.textContent(), POLL).toContain('1 link');
+    await confirm.locator('button:has-text("Cancel")').click();
+    expect(await entry(page, key).count()).toBe(1);
+    await preview.locator('[data-action="delete-event"]').click();
+    await preview.locator('[data-action="delete-remove-links"]').click();
+    await expect.poll(() => entry(page, key).count(), POLL).toBe(0);
+    // Undo brings back the event and its link.
+    await page.click('.toast:has-text("领导小组全体会议") button:has-text("Undo")');
+    await expect.poll(() => entry(page, key).count(), POLL).toBe(1);
+    await page.keyboard.press('Escape');
   });
 
   it('shows an item on the timeline from the reader’s item editor', async () => {
