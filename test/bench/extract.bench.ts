@@ -6,18 +6,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { extractDocument } from '../../shared/extract/extract';
+import { prng } from '../tools/random';
 
 const TARGET_BYTES = 20 * 1024 * 1024;
 const DOCUMENT_BYTES = 10 * 1024;
 const TARGET_MB_PER_S = 5;
 
-let seed = 20190606;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = prng(20190606);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 const seedsDir = resolve(import.meta.dirname, '../fixtures/seeds');

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { AnnotationTarget } from '../../shared/model/types';
 import { describeRange } from '../../shared/anchoring/describe';
 import { reanchor, reanchorAll, type ReanchorResult } from '../../shared/anchoring/reanchor';
+import { prng } from '../tools/random';
 
 const TARGET_CHARS = 300_000;
 const ANNOTATIONS = 2_000;
@@ -15,13 +16,7 @@ const RUNS = 15;
 const EDITS = { corrected: 30, punctuated: 10, deleted: 10 };
 
 // A seeded generator (mulberry32), so every run measures the same document and edit.
-let seed = 20160128;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = prng(20160128);
 const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 

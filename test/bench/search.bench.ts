@@ -10,19 +10,14 @@ import { SearchEngine, type UnitInput } from '../../shared/search/engine';
 import { Segment } from '../../shared/search/segment';
 import { snippet } from '../../shared/search/snippet';
 import { parseQuery, tokenize } from '../../shared/search/tokenize';
+import { prng } from '../tools/random';
 
 const DOCUMENTS = Number(process.argv[2] ?? 10_000);
 const CHARS = 2_000;
 const BATCH = 250;
 const QUERY_RUNS = 10;
 
-let seed = 20190606;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = prng(20190606);
 const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { chromium, _electron, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from '../chromium';
 import { preview, type PreviewServer } from 'vite';
+import type { ItemRecord } from '../../shared/model/types';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test/artifacts');
@@ -163,5 +164,106 @@ export async function putRecords(
     },
     { store, records },
   );
+  if (reload) await page.reload();
+}
+
+/** An item to seed, with the passage it comes from. */
+export interface ItemSeed {
+  id: string;
+  /** The document, by (a part of its) title. */
+  document: string;
+  /** The passage the item comes from (a highlight is made over its first occurrence). */
+  passage: string;
+  fields: Partial<ItemRecord>;
+}
+
+/**
+ * Writes highlights and items straight into the app's database from the page (then reloads,
+ * unless told not to), so suites about the items view or the timeline need not tag each one.
+ */
+export async function seedItems(
+  page: Page,
+  seeds: readonly ItemSeed[],
+  { reload = true }: { reload?: boolean } = {},
+): Promise<void> {
+  const now = new Date().toISOString();
+  const records = seeds.map((s) => ({
+    seed: { document: s.document, passage: s.passage },
+    item: {
+      id: s.id,
+      createdAt: now,
+      updatedAt: now,
+      rev: now,
+      baseRev: null,
+      kind: 'task',
+      title: s.passage,
+      annotationIds: [`${s.id}-a`],
+      documentId: null,
+      owners: [],
+      deadline: null,
+      milestones: [],
+      targets: [],
+      status: 'open',
+      statusHistory: [{ status: s.fields.status ?? 'open', at: now }],
+      category: null,
+      tags: [],
+      note: null,
+      noteText: '',
+      origin: 'manual',
+      ...s.fields,
+    } satisfies ItemRecord,
+  }));
+  await page.evaluate(async (records) => {
+    const done = <T>(request: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const db = await done(indexedDB.open('dossier'));
+    const read = db.transaction(['documents', 'bodies'], 'readonly');
+    const documents = (await done(read.objectStore('documents').getAll())) as { id: string; title: string }[];
+    const bodies = new Map<string, string>();
+    for (const d of documents) {
+      const body = (await done(read.objectStore('bodies').get(d.id))) as { text: string };
+      bodies.set(d.id, body.text);
+    }
+    const write = db.transaction(['annotations', 'items'], 'readwrite');
+    for (const { seed, item } of records) {
+      const doc = documents.find((d) => d.title.includes(seed.document));
+      if (!doc) throw new Error(`No document ${seed.document}`);
+      const text = bodies.get(doc.id)!;
+      const start = text.indexOf(seed.passage);
+      if (start < 0) throw new Error(`No passage ${seed.passage}`);
+      const end = start + seed.passage.length;
+      write.objectStore('annotations').put({
+        id: item.annotationIds[0],
+        createdAt: item.createdAt,
+        updatedAt: item.updatedAt,
+        rev: item.rev,
+        baseRev: null,
+        documentId: doc.id,
+        target: {
+          position: { type: 'TextPositionSelector', start, end },
+          quote: {
+            type: 'TextQuoteSelector',
+            exact: seed.passage,
+            prefix: text.slice(Math.max(0, start - 32), start),
+            suffix: text.slice(end, end + 32),
+          },
+        },
+        color: item.kind === 'task' ? 'blue' : 'green',
+        note: null,
+        noteText: '',
+        tags: [],
+        author: '',
+      });
+      write.objectStore('items').put({ ...item, documentId: doc.id });
+    }
+    await new Promise<void>((resolve, reject) => {
+      write.oncomplete = () => resolve();
+      write.onerror = () => reject(write.error);
+    });
+    db.close();
+  }, records);
   if (reload) await page.reload();
 }

@@ -7,22 +7,21 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ItemRecord } from '../../shared/model/types';
-import { FIXTURES, importThroughDialog, launch, putRecords, stopServer, type App } from './harness';
+import {
+  FIXTURES,
+  importThroughDialog,
+  launch,
+  putRecords,
+  seedItems,
+  stopServer,
+  type App,
+  type ItemSeed,
+} from './harness';
 
 const POLL = { timeout: 15_000 };
 const PLAN = '本市发布《北京市推进京津冀协同发展2019年工作要点》';
 const GROUPS = '推进“京津冀协同发展” 北京市设九工作组';
 const seeds = ['000_6e9d3646a86fd5b6.txt', '001_a2198bc6f00aa275.txt'].map((f) => join(FIXTURES, 'seeds', f));
-
-interface Seed {
-  id: string;
-  /** The document, by title. */
-  document: string;
-  /** The passage the item comes from (a highlight is made over its first occurrence). */
-  passage: string;
-  fields: Partial<ItemRecord>;
-}
 
 const lead = (asWritten: string, normalized: string) => ({ asWritten, normalized, role: 'lead' as const });
 const responsible = (asWritten: string, normalized: string) => ({
@@ -31,7 +30,7 @@ const responsible = (asWritten: string, normalized: string) => ({
   role: 'responsible' as const,
 });
 
-const SEEDS: Seed[] = [
+const SEEDS: ItemSeed[] = [
   {
     id: 'e2e-1',
     document: PLAN,
@@ -88,90 +87,6 @@ const SEEDS: Seed[] = [
     fields: { kind: 'commitment', owners: [], deadline: null, status: 'unknown', category: null },
   },
 ];
-
-/** Writes highlights and items into the app's database from the page, then reloads. */
-async function seedItems(page: Page, seeds: Seed[]): Promise<void> {
-  const now = new Date().toISOString();
-  const records = seeds.map((s) => ({
-    seed: { document: s.document, passage: s.passage },
-    item: {
-      id: s.id,
-      createdAt: now,
-      updatedAt: now,
-      rev: now,
-      baseRev: null,
-      kind: 'task',
-      title: s.passage,
-      annotationIds: [`${s.id}-a`],
-      documentId: null,
-      owners: [],
-      deadline: null,
-      milestones: [],
-      targets: [],
-      status: 'open',
-      statusHistory: [{ status: s.fields.status ?? 'open', at: now }],
-      category: null,
-      tags: [],
-      note: null,
-      noteText: '',
-      origin: 'manual',
-      ...s.fields,
-    } satisfies ItemRecord,
-  }));
-  await page.evaluate(async (records) => {
-    const done = <T>(request: IDBRequest<T>) =>
-      new Promise<T>((resolve, reject) => {
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const db = await done(indexedDB.open('dossier'));
-    const read = db.transaction(['documents', 'bodies'], 'readonly');
-    const documents = (await done(read.objectStore('documents').getAll())) as { id: string; title: string }[];
-    const bodies = new Map<string, string>();
-    for (const d of documents) {
-      const body = (await done(read.objectStore('bodies').get(d.id))) as { text: string };
-      bodies.set(d.id, body.text);
-    }
-    const write = db.transaction(['annotations', 'items'], 'readwrite');
-    for (const { seed, item } of records) {
-      const doc = documents.find((d) => d.title === seed.document);
-      if (!doc) throw new Error(`No document ${seed.document}`);
-      const text = bodies.get(doc.id)!;
-      const start = text.indexOf(seed.passage);
-      if (start < 0) throw new Error(`No passage ${seed.passage}`);
-      const end = start + seed.passage.length;
-      write.objectStore('annotations').put({
-        id: item.annotationIds[0],
-        createdAt: item.createdAt,
-        updatedAt: item.updatedAt,
-        rev: item.rev,
-        baseRev: null,
-        documentId: doc.id,
-        target: {
-          position: { type: 'TextPositionSelector', start, end },
-          quote: {
-            type: 'TextQuoteSelector',
-            exact: seed.passage,
-            prefix: text.slice(Math.max(0, start - 32), start),
-            suffix: text.slice(end, end + 32),
-          },
-        },
-        color: item.kind === 'task' ? 'blue' : 'green',
-        note: null,
-        noteText: '',
-        tags: [],
-        author: '',
-      });
-      write.objectStore('items').put({ ...item, documentId: doc.id });
-    }
-    await new Promise<void>((resolve, reject) => {
-      write.oncomplete = () => resolve();
-      write.onerror = () => reject(write.error);
-    });
-    db.close();
-  }, records);
-  await page.reload();
-}
 
 /** Writes `count` plain items (no passages) in one transaction, then reloads. */
 async function seedMany(page: Page, count: number): Promise<void> {

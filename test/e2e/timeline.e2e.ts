@@ -7,8 +7,18 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ItemRecord, LinkRecord } from '../../shared/model/types';
-import { FIXTURES, importThroughDialog, launch, putRecords, selectPhrase, stopServer, type App } from './harness';
+import type { LinkRecord } from '../../shared/model/types';
+import {
+  FIXTURES,
+  importThroughDialog,
+  launch,
+  putRecords,
+  seedItems,
+  selectPhrase,
+  stopServer,
+  type App,
+  type ItemSeed,
+} from './harness';
 
 const POLL = { timeout: 15_000 };
 const PLAN = '本市发布《北京市推进京津冀协同发展2019年工作要点》';
@@ -18,18 +28,10 @@ const seeds = readdirSync(join(FIXTURES, 'seeds'))
   .filter((f) => f.endsWith('.txt'))
   .map((f) => join(FIXTURES, 'seeds', f));
 
-interface Seed {
-  id: string;
-  /** The document, by (a part of its) title. */
-  document: string;
-  passage: string;
-  fields: Partial<ItemRecord>;
-}
-
 const lead = (asWritten: string, normalized: string) => ({ asWritten, normalized, role: 'lead' as const });
 const FGW = lead('市发改委', '北京市发展和改革委员会');
 
-const SEEDS: Seed[] = [
+const SEEDS: ItemSeed[] = [
   {
     id: 'tl-1',
     document: PLAN,
@@ -102,87 +104,6 @@ const SEEDS: Seed[] = [
     },
   },
 ];
-
-/** Highlights and items, written into the app's database from the page (then reloaded). */
-async function seedItems(page: Page, seeds: Seed[]): Promise<void> {
-  const now = new Date().toISOString();
-  const records = seeds.map((s) => ({
-    seed: { document: s.document, passage: s.passage },
-    item: {
-      id: s.id,
-      createdAt: now,
-      updatedAt: now,
-      rev: now,
-      baseRev: null,
-      kind: 'task',
-      title: s.passage,
-      annotationIds: [`${s.id}-a`],
-      documentId: null,
-      owners: [],
-      deadline: null,
-      milestones: [],
-      targets: [],
-      status: 'open',
-      statusHistory: [{ status: s.fields.status ?? 'open', at: now }],
-      category: null,
-      tags: [],
-      note: null,
-      noteText: '',
-      origin: 'manual',
-      ...s.fields,
-    } satisfies ItemRecord,
-  }));
-  await page.evaluate(async (records) => {
-    const done = <T>(request: IDBRequest<T>) =>
-      new Promise<T>((resolve, reject) => {
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const db = await done(indexedDB.open('dossier'));
-    const read = db.transaction(['documents', 'bodies'], 'readonly');
-    const documents = (await done(read.objectStore('documents').getAll())) as { id: string; title: string }[];
-    const bodies = new Map<string, string>();
-    for (const d of documents)
-      bodies.set(d.id, ((await done(read.objectStore('bodies').get(d.id))) as { text: string }).text);
-    const write = db.transaction(['annotations', 'items'], 'readwrite');
-    for (const { seed, item } of records) {
-      const doc = documents.find((d) => d.title.includes(seed.document));
-      if (!doc) throw new Error(`No document ${seed.document}`);
-      const text = bodies.get(doc.id)!;
-      const start = text.indexOf(seed.passage);
-      if (start < 0) throw new Error(`No passage ${seed.passage}`);
-      const end = start + seed.passage.length;
-      write.objectStore('annotations').put({
-        id: item.annotationIds[0],
-        createdAt: item.createdAt,
-        updatedAt: item.updatedAt,
-        rev: item.rev,
-        baseRev: null,
-        documentId: doc.id,
-        target: {
-          position: { type: 'TextPositionSelector', start, end },
-          quote: {
-            type: 'TextQuoteSelector',
-            exact: seed.passage,
-            prefix: text.slice(Math.max(0, start - 32), start),
-            suffix: text.slice(end, end + 32),
-          },
-        },
-        color: item.kind === 'task' ? 'blue' : 'green',
-        note: null,
-        noteText: '',
-        tags: [],
-        author: '',
-      });
-      write.objectStore('items').put({ ...item, documentId: doc.id });
-    }
-    await new Promise<void>((resolve, reject) => {
-      write.oncomplete = () => resolve();
-      write.onerror = () => reject(write.error);
-    });
-    db.close();
-  }, records);
-}
 
 /** The history of tl-1 across documents: the 2017 commitment it updates, the 2022 report that fulfils it. */
 function chainLinks(): LinkRecord[] {
@@ -280,7 +201,7 @@ describe('the timeline', () => {
       .poll(() => page.locator('.annotation-card.tagged .item-editor input[type="date"]').inputValue(), POLL)
       .toBe('2019-12-31');
 
-    await seedItems(page, SEEDS);
+    await seedItems(page, SEEDS, { reload: false });
     await putRecords(page, 'links', chainLinks(), { reload: false });
     await page.evaluate(() => (location.hash = '#/timeline'));
     await page.reload();

@@ -20,6 +20,7 @@ import type {
 } from '../../../shared/model/types';
 import { HIGHLIGHT_COLORS, ITEM_STATUSES } from '../../../shared/model/types';
 import type { DocumentBody, DocumentOriginal } from '../../../renderer/db/database';
+import { prng } from '../random';
 
 export interface GeneratedDocument {
   meta: DocumentMeta;
@@ -47,13 +48,7 @@ const SEEDS = resolve(import.meta.dirname, '../../fixtures/seeds');
 const SOURCES = ['北京市发展和改革委员会', '北京日报', '新华网', '北京城市副中心报', '河北日报', '天津日报'];
 
 export function generateLibrary(size: LibrarySize = FULL_SIZE, seed = 20190606): Library {
-  let state = seed;
-  const random = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
   const sentences = readdirSync(SEEDS)

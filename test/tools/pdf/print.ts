@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../chromium';
+import { prng } from '../random';
 
 /** TrueType CJK font (fonts-wqy-zenhei): pdfjs reads its text back exactly. */
 export const FONT_WQY = "'WenQuanYi Zen Hei'";
@@ -232,18 +233,6 @@ export async function corpusSentences(dir = SEEDS_DIR): Promise<string[]> {
     }
   }
   return [...seen];
-}
-
-/** Deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CHAPTER_NUMERALS = '一二三四五六七八九十';

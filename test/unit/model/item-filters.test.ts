@@ -16,17 +16,11 @@ import {
   type ItemRecord,
   type ItemStatus,
 } from '../../../shared/model/types';
+import { prng } from '../../tools/random';
 
-// A small deterministic generator (mulberry32), so every run sees the same 50,000 items.
+// A deterministic generator, so every run sees the same 50,000 items.
 function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = prng(seed);
   return {
     next,
     int: (n: number) => Math.floor(next() * n),
