@@ -7,7 +7,7 @@ import { passageTarget, type AnchorText } from '../../shared/anchoring/passage';
 import { newRecordBase, touched } from '../../shared/model/records';
 import type { AnnotationRecord, DateRange, EventRecord, HighlightColor } from '../../shared/model/types';
 import type { DossierDatabase } from './database';
-import { detachStoredLinks, keepTarget, restoreStoredLinks, withLinkTables, type DeletedLinks } from './links';
+import { deleteWithLinks, restoreWithLinks, type DeletedLinks } from './links';
 
 /** What the analyst gives an event; the rest is bookkeeping. */
 export interface EventFields {
@@ -116,23 +116,11 @@ export function createEventRepository(db: DossierDatabase) {
      * document), in the same transaction; its highlight stays. Undone by `restore`.
      */
     async remove(id: string, options: { keepLinks?: boolean } = {}): Promise<DeletedEvent | undefined> {
-      return db.transaction('rw', withLinkTables(db, [db.events]), async () => {
-        const event = await db.events.get(id);
-        if (!event) return undefined;
-        const end = { kind: 'event' as const, id };
-        const keepOn = options.keepLinks ? await keepTarget(db, end) : null;
-        const links = await detachStoredLinks(db, [end], keepOn);
-        await db.events.delete(id);
-        return { event, links };
-      });
+      const deleted = await deleteWithLinks(db, db.events, { kind: 'event', id }, options.keepLinks ?? false);
+      return deleted && { event: deleted.record, links: deleted.links };
     },
 
-    restore: async (deleted: DeletedEvent): Promise<void> => {
-      await db.transaction('rw', withLinkTables(db, [db.events]), async () => {
-        await db.events.put(deleted.event);
-        await restoreStoredLinks(db, deleted.links);
-      });
-    },
+    restore: (deleted: DeletedEvent): Promise<void> => restoreWithLinks(db, db.events, deleted.event, deleted.links),
   };
 
   /** What the timeline reads besides the records it lists. */

@@ -13,7 +13,7 @@ import type {
   ItemStatus,
 } from '../../shared/model/types';
 import type { DocumentExtraction, DossierDatabase } from './database';
-import { detachStoredLinks, keepTarget, restoreStoredLinks, withLinkTables, type DeletedLinks } from './links';
+import { deleteWithLinks, restoreWithLinks, type DeletedLinks } from './links';
 
 /** A passage to highlight and tag in one step. */
 export interface TaggedPassage {
@@ -109,23 +109,11 @@ export function createItemRepository(db: DossierDatabase) {
      * kept on its highlight (else its document), in the same transaction.
      */
     async remove(id: string, options: { keepLinks?: boolean } = {}): Promise<DeletedItem | undefined> {
-      return db.transaction('rw', withLinkTables(db, [db.items]), async () => {
-        const item = await db.items.get(id);
-        if (!item) return undefined;
-        const end = { kind: 'item' as const, id };
-        const keepOn = options.keepLinks ? await keepTarget(db, end) : null;
-        const links = await detachStoredLinks(db, [end], keepOn);
-        await db.items.delete(id);
-        return { item, links };
-      });
+      const deleted = await deleteWithLinks(db, db.items, { kind: 'item', id }, options.keepLinks ?? false);
+      return deleted && { item: deleted.record, links: deleted.links };
     },
 
-    restore: async (deleted: DeletedItem): Promise<void> => {
-      await db.transaction('rw', withLinkTables(db, [db.items]), async () => {
-        await db.items.put(deleted.item);
-        await restoreStoredLinks(db, deleted.links);
-      });
-    },
+    restore: (deleted: DeletedItem): Promise<void> => restoreWithLinks(db, db.items, deleted.item, deleted.links),
 
     /** How many items there are of each kind (by kind id), read from the kind index. */
     async kindCounts(): Promise<Record<string, number>> {

@@ -39,7 +39,7 @@ import type {
   LinkRecord,
   LinkType,
 } from '../../shared/model/types';
-import type { Table } from 'dexie';
+import type { EntityTable, IDType, Table } from 'dexie';
 import type { DossierDatabase } from './database';
 
 /** The links a deletion took with it, as they were, so Undo can put them back. */
@@ -225,6 +225,40 @@ export async function restoreStoredLinks(db: DossierDatabase, deleted: DeletedLi
     if (await db.links.get(link.id)) continue;
     if ((await bothExist(link)) && !(await repeated(link))) await db.links.put(link);
   }
+}
+
+/**
+ * Deletes one record that links can point at (an item, an event), its links removed or —
+ * with `keepLinks` — kept on the nearest record that stays, all in one transaction.
+ */
+export async function deleteWithLinks<T extends { id: string }>(
+  db: DossierDatabase,
+  table: EntityTable<T, 'id'>,
+  end: LinkEnd,
+  keepLinks: boolean,
+): Promise<{ record: T; links: DeletedLinks } | undefined> {
+  return db.transaction('rw', withLinkTables(db, [table as Table]), async () => {
+    const id = end.id as IDType<T, 'id'>;
+    const record = await table.get(id);
+    if (!record) return undefined;
+    const keepOn = keepLinks ? await keepTarget(db, end) : null;
+    const links = await detachStoredLinks(db, [end], keepOn);
+    await table.delete(id);
+    return { record, links };
+  });
+}
+
+/** Undoes deleteWithLinks: the record, then its links as restoreStoredLinks allows. */
+export async function restoreWithLinks<T extends { id: string }>(
+  db: DossierDatabase,
+  table: EntityTable<T, 'id'>,
+  record: T,
+  links: DeletedLinks,
+): Promise<void> {
+  await db.transaction('rw', withLinkTables(db, [table as Table]), async () => {
+    await table.put(record);
+    await restoreStoredLinks(db, links);
+  });
 }
 
 /** The day a record is dated by in a history: its document's publication, an event's date. */
