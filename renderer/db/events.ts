@@ -3,9 +3,10 @@
 // call these functions and never touch the tables. An event made from a passage highlights
 // it and stores the event in one transaction, so neither is left without the other; deleting
 // an event takes its links along (removed, or kept on its passage), as every deletion does.
-import { passageTarget, type AnchorText } from '../../shared/anchoring/passage';
+import type { AnchorText } from '../../shared/anchoring/passage';
+import { newHighlight, type NewHighlight } from '../../shared/model/highlights';
 import { newRecordBase, touched } from '../../shared/model/records';
-import type { AnnotationRecord, DateRange, EventRecord, HighlightColor } from '../../shared/model/types';
+import type { AnnotationRecord, DateRange, EventRecord } from '../../shared/model/types';
 import type { DossierDatabase } from './database';
 import { deleteWithLinks, restoreWithLinks, type DeletedLinks } from './links';
 
@@ -21,13 +22,7 @@ export interface EventFields {
 export type EventPatch = Partial<Pick<EventRecord, 'title' | 'date' | 'note'>>;
 
 /** A passage of a document an event is made from (a date mention, a selection). */
-export interface EventPassage {
-  documentId: string;
-  start: number;
-  end: number;
-  color: HighlightColor;
-  author?: string;
-}
+export type EventPassage = NewHighlight;
 
 /** A deleted event as it was, with the links it took along, so the deletion can be undone. */
 export interface DeletedEvent {
@@ -78,16 +73,7 @@ export function createEventRepository(db: DossierDatabase) {
         );
         let annotation = existing;
         if (!annotation) {
-          annotation = {
-            ...newRecordBase(now),
-            documentId: passage.documentId,
-            target: passageTarget(doc, passage.start, passage.end),
-            color: passage.color,
-            note: null,
-            noteText: '',
-            tags: [],
-            author: passage.author ?? '',
-          };
+          annotation = newHighlight(passage, doc, now);
           await db.annotations.add(annotation);
         }
         const event = newEvent({ ...fields, documentId: passage.documentId, annotationId: annotation.id }, now);

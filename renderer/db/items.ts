@@ -1,28 +1,17 @@
 // Items and the suggestions they come from. Part of the one repository (repository.ts):
 // screens call these functions and never touch the tables. Tagging a passage writes its
 // highlight and its item in one transaction, so neither is ever left without the other.
-import { passageTarget, type AnchorText } from '../../shared/anchoring/passage';
+import type { AnchorText } from '../../shared/anchoring/passage';
 import type { Extraction } from '../../shared/extract/types';
 import { DEFAULT_ITEM_KINDS, newItem, withStatus, type ItemFields } from '../../shared/model/items';
-import { newRecordBase, touched } from '../../shared/model/records';
-import type {
-  AnnotationRecord,
-  HighlightColor,
-  ItemKindDefinition,
-  ItemRecord,
-  ItemStatus,
-} from '../../shared/model/types';
+import { newHighlight, type NewHighlight } from '../../shared/model/highlights';
+import { touched } from '../../shared/model/records';
+import type { AnnotationRecord, ItemKindDefinition, ItemRecord, ItemStatus } from '../../shared/model/types';
 import type { DocumentExtraction, DossierDatabase } from './database';
 import { deleteWithLinks, restoreWithLinks, type DeletedLinks } from './links';
 
 /** A passage to highlight and tag in one step. */
-export interface TaggedPassage {
-  documentId: string;
-  start: number;
-  end: number;
-  color: HighlightColor;
-  author?: string;
-}
+export type TaggedPassage = NewHighlight;
 
 export type ItemPatch = Partial<
   Pick<
@@ -66,16 +55,7 @@ export function createItemRepository(db: DossierDatabase) {
       now: Date = new Date(),
     ): Promise<{ annotation: AnnotationRecord; item: ItemRecord }> {
       return db.transaction('rw', db.annotations, db.items, async () => {
-        const annotation: AnnotationRecord = {
-          ...newRecordBase(now),
-          documentId: passage.documentId,
-          target: passageTarget(doc, passage.start, passage.end),
-          color: passage.color,
-          note: null,
-          noteText: '',
-          tags: [],
-          author: passage.author ?? '',
-        };
+        const annotation = newHighlight(passage, doc, now);
         await db.annotations.add(annotation);
         const item = newItem(fields, { documentId: passage.documentId, annotationIds: [annotation.id] }, now);
         await db.items.add(item);

@@ -6,16 +6,10 @@ import { passageTarget, withRects, type AnchorText } from '../../shared/anchorin
 import { reanchorAll } from '../../shared/anchoring/reanchor';
 import { documentFromIngest, documentMeta } from '../../shared/model/document';
 import { refreshedMeta, VersionIndex } from '../../shared/model/versions';
-import { newRecordBase, touched } from '../../shared/model/records';
+import { newHighlight, type NewHighlight } from '../../shared/model/highlights';
+import { touched } from '../../shared/model/records';
 import type { IngestedDocument } from '../../shared/ingest/types';
-import type {
-  AnnotationRecord,
-  DocumentMeta,
-  EventRecord,
-  DocumentRecord,
-  HighlightColor,
-  ItemRecord,
-} from '../../shared/model/types';
+import type { AnnotationRecord, DocumentMeta, EventRecord, DocumentRecord, ItemRecord } from '../../shared/model/types';
 import type { DocumentBody, DocumentExtraction, DocumentOriginal, DossierDatabase } from './database';
 import { createEventRepository } from './events';
 import { createItemRepository } from './items';
@@ -67,13 +61,7 @@ export interface DeletedAnnotation {
   links?: DeletedLinks;
 }
 
-export interface NewAnnotation {
-  documentId: string;
-  start: number;
-  end: number;
-  color: HighlightColor;
-  author?: string;
-}
+export type NewAnnotation = NewHighlight;
 
 export type AnnotationPatch = Partial<
   Pick<AnnotationRecord, 'color' | 'note' | 'noteText' | 'tags' | 'target' | 'orphaned'>
@@ -353,16 +341,7 @@ export function createRepository(db: DossierDatabase) {
     },
 
     async create(input: NewAnnotation, doc: string | AnchorText, now: Date = new Date()): Promise<AnnotationRecord> {
-      const record: AnnotationRecord = {
-        ...newRecordBase(now),
-        documentId: input.documentId,
-        target: passageTarget(anchorText(doc), input.start, input.end),
-        color: input.color,
-        note: null,
-        noteText: '',
-        tags: [],
-        author: input.author ?? '',
-      };
+      const record = newHighlight(input, anchorText(doc), now);
       await db.annotations.add(record);
       return record;
     },
