@@ -34,18 +34,11 @@ import {
   useFilterChoices,
 } from './filter-controls';
 import { clickRow, moveTo, selectAll, selectedInView, toggleActive, type GridSelection } from './grid-selection';
-import {
-  deadlineTooltip,
-  formatDeadline,
-  kindName,
-  ownerName,
-  ownersLeadFirst,
-  ownersTooltip,
-  targetsText,
-} from './item-format';
+import { deadlineTooltip, formatDeadline, kindName, ownersLeadFirst, ownersTooltip, targetsText } from './item-format';
 import { formatItemsQuery, itemsViewMemory, parseItemsQuery, type ItemsQuery } from './items-query';
 import { OwnerAliasesDialog } from './OwnerAliasesDialog';
 import { useVirtualRows } from './use-virtual-rows';
+import { OwnerNames } from './OwnerNames';
 
 /** Row and header heights in pixels; styles.css sizes .items-row to match. */
 const ROW_HEIGHT = 40;
@@ -529,17 +522,7 @@ const ItemRow = memo(function ItemRow(props: ItemRowProps) {
         {item.title}
       </div>
       <div role="gridcell" className="cell-owners" lang="zh" title={ownersTooltip(owners, t)}>
-        {owners.length === 0 ? (
-          <span className="muted">—</span>
-        ) : (
-          owners.map((o, i) => (
-            <span key={i} className="owner">
-              {i > 0 && '、'}
-              {o.role === 'lead' && <span className="lead-mark">{t('role_lead')}</span>}
-              {ownerName(o)}
-            </span>
-          ))
-        )}
+        <OwnerNames owners={owners} />
       </div>
       <div role="gridcell" className="cell-deadline">
         {item.deadline ? (

@@ -18,11 +18,12 @@ import { useLive } from '../db/live';
 import type { ResolvedChainStep } from '../db/links';
 import { useI18n } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings';
-import { deadlineTooltip, ownerName, ownersLeadFirst, targetsText } from '../items/item-format';
+import { deadlineTooltip, ownersLeadFirst, targetsText } from '../items/item-format';
 import { linkCount } from '../links/link-format';
 import { LinksList, useLinkData } from '../links/LinksList';
 import { OpenIcon } from '../ui/icons';
 import { entryKindLabel, formatRange, linkLabelText } from './format';
+import { OwnerNames } from '../items/OwnerNames';
 
 const QUOTE_SHOWN = 280;
 
@@ -127,17 +128,7 @@ export function EntryPreview(props: {
             </dd>
             <dt>{t('owners')}</dt>
             <dd data-field="owners" lang="zh">
-              {owners.length === 0 ? (
-                <span className="muted">—</span>
-              ) : (
-                owners.map((o, i) => (
-                  <span key={i} className="owner">
-                    {i > 0 && '、'}
-                    {o.role === 'lead' && <span className="lead-mark">{t('role_lead')}</span>}
-                    {ownerName(o)}
-                  </span>
-                ))
-              )}
+              <OwnerNames owners={owners} />
             </dd>
             {item.targets.length > 0 && (
               <>
