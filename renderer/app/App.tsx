@@ -17,6 +17,7 @@ import { ReaderView } from '../reader/ReaderView';
 import { QuickOpen } from '../search/QuickOpen';
 import { searchClient } from '../search/search-client';
 import { SearchView, searchViewMemory } from '../search/SearchView';
+import { BriefsView } from '../briefs/BriefsView';
 import { ItemKindsProvider, useOpenItemKinds } from '../settings/item-kinds-context';
 import { ToastProvider, useToast } from '../ui/toasts';
 import { exportDocument } from '../reader/export-document';
@@ -212,6 +213,13 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
           >
             {t('search')}
           </button>
+          <button
+            aria-current={route.screen === 'briefs' ? 'page' : undefined}
+            data-nav="briefs"
+            onClick={() => navigate({ screen: 'briefs' })}
+          >
+            {t('briefs')}
+          </button>
         </nav>
         <div className="spacer" />
         <button className="primary" onClick={openImportDialog} data-action="import">
@@ -245,6 +253,8 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
           <OwnersView owner={route.owner} />
         ) : route.screen === 'search' ? (
           <SearchView key={route.query ?? ''} query={route.query} />
+        ) : route.screen === 'briefs' ? (
+          <BriefsView key={route.briefId ?? ''} briefId={route.briefId} />
         ) : (
           <ReaderView
             key={route.documentId}

@@ -12,7 +12,9 @@ export type Route =
   /** Every owner of the library's items; `owner` is the one selected (renderer/owners/OwnersView.tsx). */
   | { screen: 'owners'; owner?: string }
   /** Search across the library; `query` holds the words and filters (renderer/search/search-query.ts). */
-  | { screen: 'search'; query?: string };
+  | { screen: 'search'; query?: string }
+  /** The analyst's briefs; `briefId` is the one open in the editor (renderer/briefs/). */
+  | { screen: 'briefs'; briefId?: string };
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/doc\/([^/?]+)(?:\/a\/([^/?]+))?/.exec(hash);
@@ -25,6 +27,8 @@ export function parseRoute(hash: string): Route {
     const at = /[?&]at=(\d+)-(\d+)/.exec(hash);
     return at ? { ...route, at: { start: Number(at[1]), end: Number(at[2]) } } : route;
   }
+  const briefs = /^#\/briefs(?:\/([^/?]+))?\/?$/.exec(hash);
+  if (briefs) return briefs[1] ? { screen: 'briefs', briefId: decodeURIComponent(briefs[1]) } : { screen: 'briefs' };
   const search = /^#\/search\/?(?:\?(.*))?$/.exec(hash);
   if (search) return search[1] ? { screen: 'search', query: search[1] } : { screen: 'search' };
   const items = /^#\/items\/?(?:\?(.*))?$/.exec(hash);
@@ -44,6 +48,7 @@ export function routeHash(route: Route): string {
   if (route.screen === 'items') return `#/items${route.query ? `?${route.query}` : ''}`;
   if (route.screen === 'owners') return `#/owners${route.owner ? `?owner=${encodeURIComponent(route.owner)}` : ''}`;
   if (route.screen === 'timeline') return `#/timeline${route.query ? `?${route.query}` : ''}`;
+  if (route.screen === 'briefs') return `#/briefs${route.briefId ? `/${encodeURIComponent(route.briefId)}` : ''}`;
   if (route.screen === 'search') return `#/search${route.query ? `?${route.query}` : ''}`;
   const at = route.at ? `?at=${route.at.start}-${route.at.end}` : '';
   return `#/doc/${encodeURIComponent(route.documentId)}${route.annotationId ? `/a/${route.annotationId}` : ''}${at}`;

@@ -519,6 +519,7 @@ export const en = {
   pinnedToast: '“{text}” pinned to the timeline',
   // Search
   search: 'Search',
+  briefs: 'Briefs',
   searchOpenHint: 'Search the whole library ({shortcut} to go to a document, item or owner)',
   searchPlaceholder: 'Search documents, notes and items…',
   searchHint:
@@ -1078,6 +1079,7 @@ export const zh: Record<StringKey, string> = {
   pinnedToast: '“{text}”已钉到时间线上',
   // Search
   search: '搜索',
+  briefs: '简报',
   searchOpenHint: '搜索整个资料库（{shortcut} 转到文档、事项或责任单位）',
   searchPlaceholder: '搜索文档、批注和事项…',
   searchHint:
