@@ -29,12 +29,17 @@ export interface App {
 
 let server: PreviewServer | null = null;
 
-/** Serves dist/renderer (built by `npm run build`, which `npm test` runs first). */
+/**
+ * Serves dist/renderer (built by `npm run build`, which `npm test` runs first), or the build in
+ * DOSSIER_RENDERER_DIR (`npx vite build --outDir DIR`), so two working copies can test side by side.
+ */
 async function appUrl(): Promise<string> {
-  if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('Build the app first: npm run build');
+  const outDir = process.env.DOSSIER_RENDERER_DIR ?? join(ROOT, 'dist/renderer');
+  if (!existsSync(join(outDir, 'index.html'))) throw new Error('Build the app first: npm run build');
   server ??= await preview({
     root: join(ROOT, 'renderer'),
     configFile: join(ROOT, 'vite.config.ts'),
+    build: { outDir },
     preview: { port: 0, host: '127.0.0.1', open: false },
     logLevel: 'silent',
   });
