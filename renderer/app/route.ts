@@ -55,7 +55,43 @@ export function routeHash(route: Route): string {
 }
 
 export function navigate(route: Route): void {
+  flushAddress();
   window.location.hash = routeHash(route);
+}
+
+/** Chromium takes about 6 ms per history.replaceState: the address follows typing once it pauses. */
+const ADDRESS_DELAY_MS = 300;
+let pendingAddress: { hash: string; timer: ReturnType<typeof setTimeout> } | null = null;
+
+function flushAddress(): void {
+  if (!pendingAddress) return;
+  clearTimeout(pendingAddress.timer);
+  const { hash } = pendingAddress;
+  pendingAddress = null;
+  if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
+}
+
+/**
+ * Keeps a screen's state (filters, words) in the address without adding history entries, so a
+ * reload or Back brings it back. Written once typing pauses, and at once before `navigate` or
+ * when the page is left.
+ */
+export function useAddress(hash: string): void {
+  useEffect(() => {
+    if (pendingAddress) clearTimeout(pendingAddress.timer);
+    pendingAddress = null;
+    if (window.location.hash === hash) return;
+    pendingAddress = { hash, timer: setTimeout(flushAddress, ADDRESS_DELAY_MS) };
+    window.addEventListener('pagehide', flushAddress);
+    return () => {
+      window.removeEventListener('pagehide', flushAddress);
+      // Unmounted by a change of address: the pending state belongs to the page left.
+      if (pendingAddress?.hash === hash) {
+        clearTimeout(pendingAddress.timer);
+        pendingAddress = null;
+      }
+    };
+  }, [hash]);
 }
 
 export function useRoute(): Route {

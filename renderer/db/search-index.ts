@@ -124,6 +124,19 @@ const WAIT_MS = 1500;
 const NEXT_TABLE = { documents: 'annotations', annotations: 'items', items: null } as const;
 
 const META = 'meta';
+/** Longest a merge holds the worker before it lets queued searches run. */
+const MERGE_SLICE_MS = 8;
+
+/** Yields to the worker's other tasks (queued messages) — a macrotask, unlike a resolved promise. */
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 
 class Conflict extends Error {}
 
@@ -137,6 +150,10 @@ export class SearchIndex {
   private chain: Promise<unknown> = Promise.resolve();
   private syncing: Promise<void> | null = null;
   private again = false;
+  /** Sync requests so far (each write to the library sends one), and how many of them the index has caught up with. */
+  private requested = 0;
+  private caughtUp = 0;
+  private readonly waiters: { upTo: number; resolve: () => void }[] = [];
 
   /** Called after every stored step (indexing progress, a merge, a load). */
   onChange: (status: SearchStatus) => void = () => {};
@@ -260,6 +277,7 @@ export class SearchIndex {
    * indexes every queued record and merges segments. Calls during a run share it.
    */
   sync(): Promise<void> {
+    this.requested++;
     // A call during a run makes the run look again at the end: what was queued meanwhile is read too.
     if (this.syncing) {
       this.again = true;
@@ -269,10 +287,12 @@ export class SearchIndex {
       try {
         do {
           this.again = false;
+          const requested = this.requested;
           if (!this.meta) await this.load();
           await this.catchUp();
           while (this.meta!.build) await this.buildStep();
           while (await this.queueStep());
+          this.caughtUpWith(requested);
           await this.compact();
         } while (this.again);
       } finally {
@@ -403,11 +423,48 @@ export class SearchIndex {
     this.changed();
   }
 
-  /** Merges segments of about the same size (and ones mostly deleted), each merge in one transaction. */
+  /** Every write up to the `requested`-th sync request is indexed: searches waiting for them may answer. */
+  private caughtUpWith(requested: number): void {
+    this.caughtUp = Math.max(this.caughtUp, requested);
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      if (this.waiters[i]!.upTo > this.caughtUp) continue;
+      this.waiters[i]!.resolve();
+      this.waiters.splice(i, 1);
+    }
+  }
+
+  /** Records are queued, or another window stored a newer index: what this one answers from is behind. */
+  private async behind(): Promise<boolean> {
+    const [queued, stored] = await this.db.transaction('r', this.db.searchIndex, this.db.searchQueue, () =>
+      Promise.all([this.db.searchQueue.count(), this.db.searchIndex.get(META)]),
+    );
+    return queued > 0 || stored?.meta?.generation !== this.meta!.generation;
+  }
+
+  /** Resolves once the index has caught up with every write requested so far. */
+  private whenCaughtUp(): Promise<void> {
+    if (this.caughtUp >= this.requested) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ upTo: this.requested, resolve }));
+  }
+
+  /**
+   * Merges segments of about the same size (and ones mostly deleted), each merge in one
+   * transaction. A merge of large segments takes about a second, so it runs in slices with the
+   * worker free in between to answer searches; a write arriving meanwhile stops it (the merge is
+   * done again after the write is indexed), so a search never waits for a merge.
+   */
   private async compact(): Promise<void> {
     for (let plan = this.engine.planMerge(); plan; plan = this.engine.planMerge()) {
       const meta = this.meta!;
-      const merged = this.engine.merge(meta.nextSegment, plan);
+      const steps = this.engine.mergeInSteps(meta.nextSegment, plan);
+      let step = steps.next();
+      for (let slice = performance.now(); !step.done; step = steps.next()) {
+        if (performance.now() - slice < MERGE_SLICE_MS) continue;
+        await nextTask();
+        if (this.requested > this.caughtUp) return;
+        slice = performance.now();
+      }
+      const merged = step.value;
       const next: SearchMeta = { ...meta, nextSegment: meta.nextSegment + 1, generation: meta.generation + 1 };
       try {
         await this.db.transaction('rw', this.db.searchIndex, async () => {
@@ -439,8 +496,18 @@ export class SearchIndex {
    * indexed so far, and says so (`partial`); the build goes on.
    */
   async search(request: SearchRequest): Promise<SearchResponse> {
-    const synced = this.sync().then(() => true);
-    const partial = !(await Promise.race([synced, new Promise<false>((r) => setTimeout(() => r(false), this.waitMs))]));
+    if (!this.meta) await this.open();
+    // Only a build and writes not indexed yet are waited for (an edit just made is found), never
+    // a merge. Writes queue themselves in the same transaction, so an empty queue and the stored
+    // generation this index has loaded (no other window indexed meanwhile) mean nothing to wait for.
+    if (this.meta!.build || (this.caughtUp >= this.requested && (await this.behind()))) {
+      void this.sync().catch(() => undefined);
+    }
+    const caughtUp = this.whenCaughtUp().then(() => true);
+    const partial = !(await Promise.race([
+      caughtUp,
+      new Promise<false>((r) => setTimeout(() => r(false), this.waitMs)),
+    ]));
     const started = performance.now();
     const query = parseQuery(request.q);
     const result = this.engine.search(query, request.filters ?? {}, { limit: request.limit ?? 50, prefix: true });

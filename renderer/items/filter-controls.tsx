@@ -1,7 +1,7 @@
 // The controls of the items filter (shared/model/item-filters.ts), shared by the items view and
 // the timeline: words, kind, status, owner, category, document, tag and a date range. Each is
 // controlled: it shows the filter and reports a patch.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ItemFilter } from '../../shared/model/item-filters';
 import {
   ITEM_STATUSES,
@@ -28,6 +28,9 @@ export interface FilterChoices {
   tags: string[];
   /** Documents to filter by, by title. */
   documents: Pick<DocumentMeta, 'id' | 'title'>[];
+  /** The owners and documents as options of a list. */
+  ownerOptions: { value: string }[];
+  documentOptions: { value: string; label: string }[];
 }
 
 /**
@@ -49,17 +52,34 @@ export function useFilterChoices(
     const byId = new Map((kinds ?? []).map((k) => [k.id, k]));
     const kindIds = [...listed, ...[...used].filter((id) => !listed.includes(id)).sort(collator.compare)];
     const withItems = new Set(list.flatMap((i) => (i.documentId ? [i.documentId] : [])));
+    const owners = sorted(list.flatMap((i) => i.owners.map(ownerName)));
+    const shown = (documents ?? [])
+      .filter((d) => allDocuments || withItems.has(d.id))
+      .sort((a, b) => collator.compare(a.title, b.title));
     return {
       kinds: kindIds.map((id): [string, string] => [id, kindName(byId.get(id), id, t)]),
-      owners: sorted(list.flatMap((i) => i.owners.map(ownerName))),
+      owners,
       categories: sorted(list.flatMap((i) => (i.category ? [i.category] : []))),
       tags: sorted(list.flatMap((i) => i.tags)),
-      documents: (documents ?? [])
-        .filter((d) => allDocuments || withItems.has(d.id))
-        .sort((a, b) => collator.compare(a.title, b.title)),
+      documents: shown,
+      ownerOptions: owners.map((value) => ({ value })),
+      documentOptions: shown.map((d) => ({ value: d.id, label: d.title })),
     };
   }, [items, documents, kinds, t, allDocuments]);
 }
+
+/**
+ * A long list of options (10,000 documents, hundreds of owners), rendered again only when the
+ * list changes: typing in another filter re-renders the bar, and reconciling every option
+ * each keystroke cost the items view most of its 100 ms budget.
+ */
+const Options = memo(function Options(props: { options: readonly { value: string; label?: string }[] }) {
+  return props.options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+});
 
 const statusLabel = (status: ItemStatus, t: Translate) => t(`status_${status}` as StringKey);
 
@@ -157,9 +177,7 @@ export function OwnerFilter(props: {
         onChange={(e) => props.update({ owner: e.target.value })}
       />
       <datalist id={props.listId}>
-        {props.choices.owners.map((name) => (
-          <option key={name} value={name} />
-        ))}
+        <Options options={props.choices.ownerOptions} />
       </datalist>
     </>
   );
@@ -211,11 +229,7 @@ export function DocumentFilter(props: {
       onChange={(e) => props.update({ documentId: e.target.value })}
     >
       <option value="">{t('itemsAllDocuments')}</option>
-      {documents.map((d) => (
-        <option key={d.id} value={d.id}>
-          {d.title}
-        </option>
-      ))}
+      <Options options={props.choices.documentOptions} />
       {filter.documentId && !documents.some((d) => d.id === filter.documentId) && (
         <option value={filter.documentId}>{props.titles.get(filter.documentId) ?? t('itemsNoDocument')}</option>
       )}

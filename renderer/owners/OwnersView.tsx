@@ -4,14 +4,14 @@
 // promised what, by when, with what status, and open each item's passage; merge an owner into
 // another (an alias, saved like the Owner names dialog's, with Undo); see its items on the
 // timeline (#/timeline?owner=…).
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { aliasTable } from '../../shared/extract/aliases';
 import { isOverdue, localDate } from '../../shared/model/items';
 import { filterOwners, itemsOfOwner, ownerStats, type OwnerStats } from '../../shared/model/owner-stats';
 import { aliasProblem, tidyAlias, withAliases, type AliasProblem } from '../../shared/model/owners';
 import type { ItemKindDefinition, ItemRecord, ItemStatus } from '../../shared/model/types';
 import { useRepository } from '../app/repository-context';
-import { navigate, routeHash } from '../app/route';
+import { navigate, routeHash, useAddress } from '../app/route';
 import { useLive } from '../db/live';
 import { useI18n, type Translate } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings';
@@ -60,10 +60,7 @@ export function OwnersView(props: { owner?: string }) {
   const ids = { title: useId(), list: useId() };
 
   // The selected owner lives in the address (#/owners?owner=…): a reload or Back keeps it.
-  useEffect(() => {
-    const hash = routeHash({ screen: 'owners', owner: selected ?? undefined });
-    if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
-  }, [selected]);
+  useAddress(routeHash({ screen: 'owners', owner: selected ?? undefined }));
 
   const titles = useMemo(() => new Map((documents ?? []).map((d) => [d.id, d.title])), [documents]);
   const kindById = useMemo(() => new Map((kinds ?? []).map((k) => [k.id, k])), [kinds]);

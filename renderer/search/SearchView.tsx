@@ -6,7 +6,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { UnitKind } from '../../shared/search/segment';
 import { useRepository } from '../app/repository-context';
-import { routeHash } from '../app/route';
+import { routeHash, useAddress } from '../app/route';
 import { useLive } from '../db/live';
 import type { Facets, SearchHit, SearchResponse, SearchStatus } from '../db/search-index';
 import { useI18n } from '../i18n/i18n';
@@ -62,12 +62,11 @@ export function SearchView({ query: initialQuery }: { query?: string }) {
   const [facets, setFacets] = useState<Facets>({ sites: [], tags: [] });
 
   // The words and filters live in the address: a reload or Back brings them back.
+  const formatted = useMemo(() => formatSearchQuery(query), [query]);
   useEffect(() => {
-    const formatted = formatSearchQuery(query);
     searchViewMemory.query = formatted;
-    const hash = routeHash({ screen: 'search', query: formatted });
-    if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
-  }, [query]);
+  }, [formatted]);
+  useAddress(routeHash({ screen: 'search', query: formatted }));
 
   useEffect(() => {
     input.current?.focus();

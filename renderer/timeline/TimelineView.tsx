@@ -21,7 +21,7 @@ import {
 import { LANE_GROUPINGS, layoutTimeline, type LaneGrouping, type LaneLayout } from '../../shared/timeline/layout';
 import { LEVEL_SCALE, levelAt, ZOOM_LEVELS, type ZoomLevel } from '../../shared/timeline/scale';
 import { useRepository } from '../app/repository-context';
-import { navigate, routeHash } from '../app/route';
+import { navigate, routeHash, useAddress } from '../app/route';
 import { useLive } from '../db/live';
 import type { ResolvedChainStep } from '../db/links';
 import { useI18n } from '../i18n/i18n';
@@ -83,12 +83,11 @@ export function TimelineView({ query: initialQuery }: { query?: string }) {
   const ids = { owners: useId(), keys: 'timeline-keys' };
 
   // The filters and lanes live in the address; a focus is taken once and then dropped from it.
+  const formatted = useMemo(() => formatTimelineQuery({ ...query, focus: null }), [query]);
   useEffect(() => {
-    const formatted = formatTimelineQuery({ ...query, focus: null });
     timelineMemory.query = formatted;
-    const hash = routeHash({ screen: 'timeline', query: formatted });
-    if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
-  }, [query]);
+  }, [formatted]);
+  useAddress(routeHash({ screen: 'timeline', query: formatted }));
   useEffect(() => {
     timelineMemory.active = active;
     timelineMemory.preview = preview;

@@ -9,7 +9,15 @@
 // against the average of the unit's kind, so short items and long documents rank fairly;
 // title words count three times, and a unit holding a phrase whole (协同发展 typed as one
 // run, not only 协同 and 发展 apart) ranks higher.
-import { buildSegment, mergeSegments, Segment, type IndexedUnit, type UnitInfo, type UnitKind } from './segment';
+import {
+  buildSegment,
+  mergeSegments,
+  mergeSteps,
+  Segment,
+  type IndexedUnit,
+  type UnitInfo,
+  type UnitKind,
+} from './segment';
 import { termFrequencies, type ParsedQuery, type QueryWord } from './tokenize';
 
 /** Bump when tokenizing or the stored shape changes: a stored index of an older version is rebuilt. */
@@ -186,7 +194,20 @@ export class SearchEngine {
 
   /** Replaces `sources` by one segment with this id holding their live units. */
   merge(id: number, sources: readonly Segment[]): Segment {
-    const merged = mergeSegments(id, sources);
+    return this.replace(mergeSegments(id, sources), sources);
+  }
+
+  /**
+   * `merge` in steps (shared/search/segment.ts `mergeSteps`): searches between steps see the
+   * sources, the last step swaps in the merged segment. Nothing may be indexed or removed
+   * between steps; a caller that must do so abandons the steps and merges again later.
+   */
+  *mergeInSteps(id: number, sources: readonly Segment[]): Generator<void, Segment, void> {
+    return this.replace(yield* mergeSteps(id, sources), sources);
+  }
+
+  private replace(merged: Segment, sources: readonly Segment[]): Segment {
+    const id = merged.id;
     for (const source of sources) this.segments.delete(source.id);
     // A merge of nothing but deleted units leaves no segment.
     if (merged.units.length) this.segments.set(id, merged);

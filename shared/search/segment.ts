@@ -92,10 +92,11 @@ export class Segment {
   /** Units edited or deleted since the segment was written. */
   readonly deleted = new Set<number>();
 
-  constructor(stored: SerializedSegment) {
+  /** From its stored form, or (building, merging) with its terms already as a list. */
+  constructor(stored: SerializedSegment | (Omit<SerializedSegment, 'terms'> & { terms: string[] })) {
     this.id = stored.id;
     this.units = stored.units;
-    this.terms = stored.terms ? stored.terms.split('\n') : [];
+    this.terms = typeof stored.terms !== 'string' ? stored.terms : stored.terms ? stored.terms.split('\n') : [];
     this.counts = stored.counts;
     this.offsets = stored.offsets;
     this.data = stored.data;
@@ -246,7 +247,7 @@ export function buildSegment(id: number, units: readonly IndexedUnit[]): Segment
   return new Segment({
     id,
     units: units.map(({ key, length, info }) => ({ key, length, info })),
-    terms: sorted.join('\n'),
+    terms: sorted,
     counts,
     offsets,
     data: writer.done(),
@@ -258,6 +259,19 @@ export function buildSegment(id: number, units: readonly IndexedUnit[]): Segment
  * dropped), term by term without ever holding all postings in memory at once.
  */
 export function mergeSegments(id: number, segments: readonly Segment[]): Segment {
+  const steps = mergeSteps(id, segments);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** Postings (and terms) merged between two pauses of `mergeSteps`: a few milliseconds of work. */
+const WORK_PER_STEP = 100_000;
+
+/**
+ * `mergeSegments` in steps: it pauses (yields) every few thousand terms, so a caller can
+ * answer searches between steps instead of holding its thread for the whole merge (merging
+ * 10,000 documents' segments takes about a second). The segments must not change meanwhile.
+ */
+export function* mergeSteps(id: number, segments: readonly Segment[]): Generator<void, Segment, void> {
   const units: StoredUnit[] = [];
   const remaps = segments.map((segment) => {
     const remap = new Int32Array(segment.units.length).fill(-1);
@@ -268,26 +282,36 @@ export function mergeSegments(id: number, segments: readonly Segment[]): Segment
     });
     return remap;
   });
-  const all = new Set<string>();
-  for (const segment of segments) for (const term of segment.terms) all.add(term);
-  const terms = [...all].sort();
+  // The sources' dictionaries are sorted: walk them side by side (a k-way merge), one term at a time.
   const cursors = segments.map(() => 0);
-  const counts = new Uint32Array(terms.length);
-  const offsets = new Uint32Array(terms.length + 1);
+  const bound = segments.reduce((sum, segment) => sum + segment.terms.length, 0);
+  const counts = new Uint32Array(bound);
+  const offsets = new Uint32Array(bound + 1);
   const writer = new ByteWriter();
   let kept = 0;
   const keptTerms: string[] = [];
-  for (const term of terms) {
+  yield;
+  for (let work = 0; ; work++) {
+    if (work >= WORK_PER_STEP) {
+      work = 0;
+      yield;
+    }
+    let term: string | undefined;
+    segments.forEach((segment, s) => {
+      const candidate = segment.terms[cursors[s]!];
+      if (candidate !== undefined && (term === undefined || candidate < term)) term = candidate;
+    });
+    if (term === undefined) break;
     const start = writer.length;
     let count = 0;
     let previous = 0;
     segments.forEach((segment, s) => {
-      let i = cursors[s]!;
-      while (i < segment.terms.length && segment.terms[i]! < term) i++;
-      cursors[s] = i;
+      const i = cursors[s]!;
       if (segment.terms[i] !== term) return;
+      cursors[s] = i + 1;
       const { units: docs, tfs } = segment.postings(i);
       const remap = remaps[s]!;
+      work += docs.length;
       for (let j = 0; j < docs.length; j++) {
         const to = remap[docs[j]!]!;
         if (to < 0) continue;
@@ -307,12 +331,14 @@ export function mergeSegments(id: number, segments: readonly Segment[]): Segment
     kept++;
   }
   offsets[kept] = writer.length;
+  const data = writer.done();
+  yield;
   return new Segment({
     id,
     units,
-    terms: keptTerms.join('\n'),
+    terms: keptTerms,
     counts: counts.slice(0, kept),
     offsets: offsets.slice(0, kept + 1),
-    data: writer.done(),
+    data,
   });
 }

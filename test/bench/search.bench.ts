@@ -101,11 +101,24 @@ console.log(
 const engine = new SearchEngine();
 let nextId = 1;
 let merges = 0;
+// Merges run in steps (as in the search worker, which answers queries between them): the longest step is how long a query may wait.
+let mergeMs = 0;
+let longestStep = 0;
+let longestMerge = 0;
 const t0 = performance.now();
 for (let i = 0; i < inputs.length; i += BATCH) {
   engine.upsert(nextId++, inputs.slice(i, i + BATCH));
   for (let plan = engine.planMerge(); plan; plan = engine.planMerge()) {
-    engine.merge(nextId++, plan);
+    const steps = engine.mergeInSteps(nextId++, plan);
+    const started = performance.now();
+    for (let done = false; !done;) {
+      const stepStarted = performance.now();
+      done = !!steps.next().done;
+      longestStep = Math.max(longestStep, ms(stepStarted));
+      if (process.env.STEPS && ms(stepStarted) > 20) console.log('slow step', ms(stepStarted).toFixed(1), done);
+    }
+    longestMerge = Math.max(longestMerge, ms(started));
+    mergeMs += ms(started);
     merges++;
   }
 }
@@ -114,6 +127,10 @@ line(
   'build (tokenize + index + merges)',
   `${(build / 1000).toFixed(1)} s = ${Math.round(DOCUMENTS / (build / 1000))} documents/s, ` +
     `${engine.segmentCount} segments after ${merges} merges`,
+);
+line(
+  'merges',
+  `${(mergeMs / 1000).toFixed(1)} s in all, longest ${longestMerge.toFixed(0)} ms, longest step ${longestStep.toFixed(1)} ms`,
 );
 
 // Stored size, and loading from the stored form (what opening the app does instead of a rebuild).

@@ -248,7 +248,7 @@ describe('the items view', () => {
     await page.selectOption('.items-tools select[data-filter="status"]', 'done');
     await page.fill('.items-tools input[data-filter="owner"]', '北京市');
     await expect.poll(() => shownIds(page), POLL).toEqual(['e2e-3', 'e2e-1']);
-    expect(await page.evaluate(() => location.hash)).toMatch(/^#\/items\?.*status=done/);
+    await expect.poll(() => page.evaluate(() => location.hash), POLL).toMatch(/^#\/items\?.*status=done.*owner=/);
     await page.reload();
     await expect.poll(() => shownIds(page), POLL).toEqual(['e2e-3', 'e2e-1']);
     expect(await page.inputValue('.items-tools select[data-filter="status"]')).toBe('done');

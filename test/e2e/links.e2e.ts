@@ -181,7 +181,9 @@ describe('cross-links between documents, and the owners view', () => {
     await row.locator('button.owner-name').click();
     const detail = page.locator(`.owner-detail[data-owner="${OWNER}"]`);
     await expect.poll(() => detail.count(), POLL).toBe(1);
-    expect(await page.evaluate(() => window.location.hash)).toBe(`#/owners?owner=${encodeURIComponent(OWNER)}`);
+    await expect
+      .poll(() => page.evaluate(() => window.location.hash), POLL)
+      .toBe(`#/owners?owner=${encodeURIComponent(OWNER)}`);
     const item = detail.locator('.owner-items tbody tr', { hasText: COMMITMENT });
     await expect.poll(() => item.count(), POLL).toBe(1);
     expect(await item.locator('.status-pill').textContent()).toBe('Open');

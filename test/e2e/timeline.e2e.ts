@@ -234,12 +234,12 @@ describe('the timeline', () => {
     const { page } = app;
     await page.fill('.timeline-tools input[data-filter="owner"]', '发改委');
     await expect.poll(() => shownKeys(page, ''), POLL).toEqual(['item:tl-1', 'item:tl-4', 'item:tl-5']);
-    expect(await hash(page)).toBe('#/timeline?owner=发改委');
+    await expect.poll(() => hash(page), POLL).toBe('#/timeline?owner=发改委');
     await page.selectOption('.timeline-tools select[data-action="lanes"]', 'owner');
     await expect
       .poll(() => page.locator('.timeline-lane-label .name').allTextContents(), POLL)
       .toEqual(['北京市发展和改革委员会', '北京市人民政府督查室']);
-    expect(await hash(page)).toBe('#/timeline?owner=发改委&lanes=owner');
+    await expect.poll(() => hash(page), POLL).toBe('#/timeline?owner=发改委&lanes=owner');
     // An owners view link opens the timeline filtered the same way.
     await page.evaluate(() => (location.hash = '#/library'));
     await page.evaluate(() => (location.hash = '#/timeline?owner=%E5%8F%91%E6%94%B9%E5%A7%94&lanes=owner'));

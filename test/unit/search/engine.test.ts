@@ -163,6 +163,33 @@ describe('search engine: incremental changes, merges and the stored form', () =>
     expect(e.allSegments().reduce((n, s) => n + s.units.length, 0)).toBe(LIBRARY.length - 1);
   });
 
+  it('merges in steps the same as at once, answering from the sources until the last step', () => {
+    const many = Array.from({ length: 400 }, (_, i) =>
+      doc(`m${i}`, `第${i}号文件`, `${LIBRARY[i % LIBRARY.length]!.fields[1]!.text}编号${i}号。`),
+    );
+    const whole = new SearchEngine();
+    const stepped = new SearchEngine();
+    many.forEach((input, i) => {
+      whole.upsert(i + 1, [input]);
+      stepped.upsert(i + 1, [input]);
+    });
+    for (const e of [whole, stepped]) e.remove(['d:m7']);
+    const sources = stepped.allSegments();
+    const before = keys(stepped, '疏解');
+    const steps = stepped.mergeInSteps(1000, sources);
+    let pauses = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      pauses++;
+      expect(stepped.segmentCount).toBe(sources.length); // still the sources
+      expect(keys(stepped, '疏解')).toEqual(before);
+    }
+    expect(pauses).toBeGreaterThan(1);
+    whole.merge(1000, whole.allSegments());
+    expect(stepped.segmentCount).toBe(1);
+    expect(stepped.allSegments()[0]!.serialize()).toEqual(whole.allSegments()[0]!.serialize());
+    expect(keys(stepped, '疏解')).toEqual(before);
+  });
+
   it('answers the same from its stored form (structured clone of the segments)', () => {
     const e = engine();
     e.remove(['d:b']);
