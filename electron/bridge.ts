@@ -13,6 +13,8 @@ import {
   type OpenOriginalRequest,
   type OpenOriginalResult,
   type PickedFile,
+  type PrintToPdfRequest,
+  type PrintToPdfResult,
   type SaveFileRequest,
   type SaveResult,
 } from '../shared/ipc/contract';
@@ -84,6 +86,7 @@ export function createDesktopBridge(ipc: BridgeIpc, pathForFile: PathForFile) {
       ipc.invoke(CHANNELS.openOriginal, request) as Promise<OpenOriginalResult>,
     readDroppedFiles: (files: readonly File[]) => readDroppedFiles(files, pathForFile),
     appInfo: () => ipc.invoke(CHANNELS.appInfo) as Promise<AppInfo>,
+    printToPdf: (request: PrintToPdfRequest) => ipc.invoke(CHANNELS.printToPdf, request) as Promise<PrintToPdfResult>,
     onMenuCommand(listener: (command: MenuCommand) => void): () => void {
       // Only the command crosses into the page, never the IPC event (it carries the sender).
       const forward = (_event: unknown, command: unknown): void => {

@@ -11,15 +11,18 @@ import {
   MAX_BRIDGE_FILES,
   openFilesRequestSchema,
   openOriginalRequestSchema,
+  printToPdfRequestSchema,
   saveFileRequestSchema,
   type AppInfo,
   type FileFilter,
   type OpenOriginalResult,
   type PickedFile,
+  type PrintToPdfResult,
   type SaveResult,
 } from '../shared/ipc/contract';
 import { writeFileAtomic, type AtomicWriteFs } from './atomic-write';
 import { openOriginal, type OpenOriginalDeps } from './open-original';
+import { printToPdf, type PdfRenderer } from './print-pdf';
 import { isAppUrl } from './protocol';
 
 /** Who sent a message: the URL of the sending frame, '' when it is not a top-level frame. */
@@ -54,6 +57,8 @@ export interface IpcDeps<S extends IpcSender> {
   defaultSaveDirectory(): string;
   /** The temp folder, shell.openPath and file system that "open original" uses. */
   originals: OpenOriginalDeps;
+  /** Renders HTML to PDF in a hidden window (print-pdf.ts); without it printToPdf is refused. */
+  pdf?: PdfRenderer;
   platform?: NodeJS.Platform;
 }
 
@@ -62,6 +67,7 @@ export interface IpcHandlers<S extends IpcSender> {
   saveFile(sender: S, ...args: unknown[]): Promise<SaveResult>;
   appInfo(sender: S, ...args: unknown[]): Promise<AppInfo>;
   openOriginal(sender: S, ...args: unknown[]): Promise<OpenOriginalResult>;
+  printToPdf(sender: S, ...args: unknown[]): Promise<PrintToPdfResult>;
 }
 
 /** A refused IPC message; its message names the channel and the reason. */
@@ -204,6 +210,24 @@ export function createIpcHandlers<S extends IpcSender>(deps: IpcDeps<S>): IpcHan
       const request = parseSingleArgument(channel, openOriginalRequestSchema, args);
       return openOriginal(deps.originals, request);
     },
+
+    async printToPdf(sender, ...args) {
+      const channel = CHANNELS.printToPdf;
+      assertAppSender(channel, sender);
+      const request = parseSingleArgument(channel, printToPdfRequestSchema, args);
+      if (!deps.pdf) throw new IpcRequestError(channel, 'printing to PDF is not available');
+      return printToPdf(
+        {
+          render: deps.pdf,
+          showSaveDialog: (to, options) => deps.dialog.showSaveDialog(to, options),
+          fs: deps.fs,
+          defaultSaveDirectory: deps.defaultSaveDirectory,
+          platform: deps.platform,
+        },
+        sender,
+        request,
+      );
+    },
   };
 }
 
@@ -217,4 +241,5 @@ export function registerIpcHandlers<E, S extends IpcSender>(
   ipcMain.handle(CHANNELS.saveFile, (event, ...args) => handlers.saveFile(senderOf(event), ...args));
   ipcMain.handle(CHANNELS.appInfo, (event, ...args) => handlers.appInfo(senderOf(event), ...args));
   ipcMain.handle(CHANNELS.openOriginal, (event, ...args) => handlers.openOriginal(senderOf(event), ...args));
+  ipcMain.handle(CHANNELS.printToPdf, (event, ...args) => handlers.printToPdf(senderOf(event), ...args));
 }

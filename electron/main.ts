@@ -1,7 +1,7 @@
 // Dossier's main process: wiring only. The logic it wires — the app:// protocol, the window's
 // security policy, the IPC handlers, the menu, launch arguments — lives in plain modules next to
 // this one, which the unit tests under test/unit/electron exercise without Electron.
-import { lstat, mkdir, open, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, open, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   BrowserWindow,
@@ -20,6 +20,7 @@ import { CHANNELS, type MenuCommand } from '../shared/ipc/contract';
 import { createIpcHandlers, registerIpcHandlers, type BridgeFs } from './ipc';
 import { bundlePathsFromArgv, isBundlePath } from './launch-files';
 import { buildMenuTemplate } from './menu';
+import { createPdfRenderer, PRINT_PARTITION } from './print-pdf';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import {
   BLOCKED_REQUEST_URLS,
@@ -173,6 +174,12 @@ function registerIpc(): void {
       openPath: (filePath) => shell.openPath(filePath),
       fs: { open, rename, unlink, mkdir, lstat, readdir: (dir) => readdir(dir), rm },
     },
+    pdf: createPdfRenderer({
+      session: session.fromPartition(PRINT_PARTITION),
+      createWindow: (options) => new BrowserWindow(options),
+      tempDir: app.getPath('temp'),
+      fs: { mkdtemp, writeFile, rm },
+    }),
   });
   registerIpcHandlers(ipcMain, handlers, (event: IpcMainInvokeEvent): MainSender => {
     // Only a top-level frame speaks for the page; an (impossible, frame-src 'none') subframe does not.

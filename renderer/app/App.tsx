@@ -18,6 +18,7 @@ import { QuickOpen } from '../search/QuickOpen';
 import { searchClient } from '../search/search-client';
 import { SearchView, searchViewMemory } from '../search/SearchView';
 import { BriefsView } from '../briefs/BriefsView';
+import { openBriefExportMenu } from '../briefs/ExportMenu';
 import { ItemKindsProvider, useOpenItemKinds } from '../settings/item-kinds-context';
 import { ToastProvider, useToast } from '../ui/toasts';
 import { exportDocument } from '../reader/export-document';
@@ -116,6 +117,7 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
   }, [importer, t]);
 
   const exportCurrent = useCallback(async () => {
+    if (route.screen === 'briefs' && route.briefId) return openBriefExportMenu();
     if (route.screen !== 'reader') return toast(t('exportHint'));
     const location = await exportDocument(repository, route.documentId);
     if (location) toast(t('exported', { location }));

@@ -8,6 +8,7 @@ import type {
   SaveFileRequest,
 } from '../../shared/ipc/contract';
 import { browserOpenOriginalDeps, openOriginalInBrowser } from './open-original-web';
+import { browserPrintDeps, printInBrowser } from './print-pdf-web';
 
 async function readFiles(files: readonly File[]): Promise<PickedFile[]> {
   return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
@@ -43,6 +44,7 @@ export function createWebBridge(): DossierBridge {
     // Synchronous up to window.open, so the click's user activation still allows the tab.
     openOriginal: async (request) => openOriginalInBrowser(request, browserOpenOriginalDeps()),
     readDroppedFiles: readFiles,
+    printToPdf: (request) => printInBrowser(request, browserPrintDeps()),
     appInfo: async () => ({ name: 'Dossier', version: __APP_VERSION__, platform: 'web' }),
     onMenuCommand(listener) {
       menuListeners.add(listener);

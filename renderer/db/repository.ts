@@ -11,7 +11,10 @@ import { touched } from '../../shared/model/records';
 import type { IngestedDocument } from '../../shared/ingest/types';
 import type { AnnotationRecord, DocumentMeta, EventRecord, DocumentRecord, ItemRecord } from '../../shared/model/types';
 import type { DocumentBody, DocumentExtraction, DocumentOriginal, DossierDatabase } from './database';
+import { createBriefDataRepository } from './brief-data';
+import { createBriefRepository } from './briefs';
 import { createEventRepository } from './events';
+import { createExportRepository } from './exports';
 import { createItemRepository } from './items';
 import {
   createLinkRepository,
@@ -425,6 +428,9 @@ export function createRepository(db: DossierDatabase) {
     ...createItemRepository(db),
     ...createLinkRepository(db),
     ...createEventRepository(db),
+    ...createExportRepository(db),
+    ...createBriefRepository(db),
+    ...createBriefDataRepository(db),
   };
 }
 

@@ -37,8 +37,10 @@ import { clickRow, moveTo, selectAll, selectedInView, toggleActive, type GridSel
 import { deadlineTooltip, formatDeadline, kindName, ownersLeadFirst, ownersTooltip, targetsText } from './item-format';
 import { formatItemsQuery, itemsViewMemory, parseItemsQuery, type ItemsQuery } from './items-query';
 import { OwnerAliasesDialog } from './OwnerAliasesDialog';
+import { ExportDataButton } from '../export/ExportDataButton';
 import { useVirtualRows } from './use-virtual-rows';
 import { OwnerNames } from './OwnerNames';
+import { DraftBriefButton, itemsDraft } from '../briefs/DraftBriefButton';
 
 /** Row and header heights in pixels; styles.css sizes .items-row to match. */
 const ROW_HEIGHT = 40;
@@ -339,6 +341,7 @@ export function ItemsView({ query: initialQuery }: { query?: string }) {
           >
             {t('ownerAliasesButton')}
           </button>
+          <ExportDataButton items={{ shown: rows, all: items }} />
         </div>
       </div>
       {aliasesOpen && (
@@ -382,6 +385,7 @@ export function ItemsView({ query: initialQuery }: { query?: string }) {
           <span className="muted">{t('itemsNoneSelected')}</span>
         )}
         <span className="spacer" />
+        <DraftBriefButton source={() => itemsDraft(filter, bulk)} title={t('briefDraftFromItems')} />
         <span className="muted keys">{t('itemsKeyboardHint')}</span>
       </div>
 

@@ -8,6 +8,7 @@ import { TrashIcon } from '../ui/icons';
 import { useToast } from '../ui/toasts';
 import { libraryRows, librarySources, type LibrarySort } from './library-rows';
 import { linkCount } from '../links/link-format';
+import { ExportDataButton } from '../export/ExportDataButton';
 
 export function LibraryView({ onImport }: { onImport: () => void }) {
   const { t } = useI18n();
@@ -77,6 +78,7 @@ export function LibraryView({ onImport }: { onImport: () => void }) {
             <option value="highlights">{t('sortHighlights')}</option>
           </select>
         </label>
+        <ExportDataButton />
       </div>
       <table className="library-table">
         <thead>

@@ -14,6 +14,7 @@ import { useLinkDragAndDrop, LinkDragStatus } from '../links/drag-link';
 import { LinkPicker } from '../links/LinkPicker';
 import { linkCount } from '../links/link-format';
 import { HistoryChain, LinksList, type LinkData } from '../links/LinksList';
+import { AddToBriefButton } from '../briefs/AddToBrief';
 import { TrashIcon } from '../ui/icons';
 import type { StringKey } from '../i18n/strings';
 import { useToast } from '../ui/toasts';
@@ -223,6 +224,7 @@ function AnnotationCard(props: {
             {t('linkAction')}
           </button>
         )}
+        <AddToBriefButton annotationId={a.id} />
         <button
           className="icon delete"
           aria-label={t('delete')}

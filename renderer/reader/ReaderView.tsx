@@ -30,6 +30,7 @@ import { SidebarTabs, type SidebarTab } from './SidebarTabs';
 import { SplitDialog } from './SplitDialog';
 import { useReaderLinkDrop } from './link-drop';
 import type { PdfViewHandle } from './pdf/PdfView';
+import { DraftBriefButton } from '../briefs/DraftBriefButton';
 
 // pdf.js is large: it loads when the first PDF is opened, not with the app.
 const PdfView = lazy(() => import('./pdf/PdfView').then((m) => ({ default: m.PdfView })));
@@ -428,6 +429,7 @@ export function ReaderView(props: {
             >
               {t('export')}
             </button>
+            <DraftBriefButton source={() => ({ kind: 'document', documentId })} title={t('briefDraftFromDocument')} />
             {!isPdf && body.blocks.length > 1 && <button onClick={() => setPanel('split')}>{t('split')}</button>}
           </div>
           {meta.proposedSplit && meta.proposedSplit.length > 1 && panel !== 'split' && (

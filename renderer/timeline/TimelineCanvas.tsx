@@ -82,6 +82,8 @@ export interface CanvasHandle {
   reveal(key: string, centre?: boolean): void;
   /** The day in the middle of the view. */
   centre(): number | undefined;
+  /** The days in view: the first (fractional) and the one past the last. */
+  visible(): { start: number; end: number } | undefined;
   /** Starts dragging a link from this entry (a pointer-down on the preview's handle). */
   beginLink(key: string, start: { clientX: number; clientY: number }): void;
 }
@@ -364,6 +366,12 @@ export const TimelineCanvas = memo(function TimelineCanvas(props: CanvasProps) {
     const current = view.current;
     return current ? current.start + sizeRef.current.width / 2 / current.pxPerDay : undefined;
   }, []);
+  const visible = useCallback(() => {
+    const current = view.current;
+    return current
+      ? { start: current.start, end: current.start + sizeRef.current.width / current.pxPerDay }
+      : undefined;
+  }, []);
 
   const drawLinkLine = useCallback(() => {
     const svg = linkLine.current;
@@ -440,8 +448,8 @@ export const TimelineCanvas = memo(function TimelineCanvas(props: CanvasProps) {
 
   useImperativeHandle(
     props.handle,
-    () => ({ zoom, fitAll, fitSelection, today: goToday, reveal: revealEntry, centre, beginLink }),
-    [centre, zoom, fitAll, fitSelection, goToday, revealEntry, beginLink],
+    () => ({ zoom, fitAll, fitSelection, today: goToday, reveal: revealEntry, centre, visible, beginLink }),
+    [centre, visible, zoom, fitAll, fitSelection, goToday, revealEntry, beginLink],
   );
 
   // Ctrl/⌘+wheel (and pinch) zooms around the pointer; a sideways wheel, or Shift+wheel, pans.

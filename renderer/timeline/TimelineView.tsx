@@ -41,6 +41,7 @@ import {
   useFilterChoices,
 } from '../items/filter-controls';
 import { useToast } from '../ui/toasts';
+import { DraftBriefButton, timelineDraft } from '../briefs/DraftBriefButton';
 import { EntryPreview } from './EntryPreview';
 import { EventDialog, type EventDraft } from './EventDialog';
 import { entryAriaLabel, entryDate, laneName } from './format';
@@ -432,6 +433,10 @@ export function TimelineView({ query: initialQuery }: { query?: string }) {
         >
           {t('timelineToday')}
         </button>
+        <DraftBriefButton
+          source={() => timelineDraft(shown, canvas.current?.visible())}
+          title={t('briefDraftFromTimeline')}
+        />
         <button
           type="button"
           className="primary"

@@ -6,9 +6,11 @@ export interface Toast {
   message: string;
   /** An undo for what the message reports; the toast stays a while so there is time to click it. */
   undo?: () => void | Promise<void>;
+  /** Another thing to do about it (e.g. open what was made); clicking it closes the toast. */
+  action?: { label: string; run: () => void };
 }
 
-type Show = (message: string, undo?: Toast['undo']) => void;
+type Show = (message: string, undo?: Toast['undo'], action?: Toast['action']) => void;
 const ToastContext = createContext<Show>(() => {});
 export const useToast = () => useContext(ToastContext);
 
@@ -19,9 +21,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((x) => x.id !== id)), []);
   const show = useCallback<Show>(
-    (message, undo) => {
+    (message, undo, action) => {
       const id = Date.now() + Math.random();
-      setToasts((all) => [...all.slice(-2), { id, message, undo }]);
+      setToasts((all) => [...all.slice(-2), { id, message, undo, action }]);
       setTimeout(() => dismiss(id), TOAST_MS);
     },
     [dismiss],
@@ -33,6 +35,17 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {toasts.map((toast) => (
           <div key={toast.id} className="toast">
             <span>{toast.message}</span>
+            {toast.action && (
+              <button
+                data-toast-action
+                onClick={() => {
+                  dismiss(toast.id);
+                  toast.action?.run();
+                }}
+              >
+                {toast.action.label}
+              </button>
+            )}
             {toast.undo && (
               <button
                 onClick={async () => {

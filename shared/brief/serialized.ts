@@ -52,6 +52,14 @@ export interface ItemTableFilter {
   /** Deadline on or after / on or before (ISO days). */
   deadlineFrom?: string;
   deadlineTo?: string;
+  /** Exactly these items (a selection the brief was drafted from); absent means "any". */
+  itemIds?: string[];
+  /** The items view's other filters, kept when a table is drafted from it (its meaning: shared/model/item-filters.ts). */
+  category?: string;
+  tag?: string;
+  /** Words each of which must occur in the item's text fields. */
+  text?: string;
+  overdueOnly?: boolean;
 }
 
 export interface SerializedItemTableNode {
@@ -59,6 +67,8 @@ export interface SerializedItemTableNode {
   version: 1;
   filter: ItemTableFilter;
   rows: ItemTableRow[];
+  /** How many items the filter matched, when that is more than `rows` keeps (the first, by deadline). */
+  total?: number;
   /** ISO time of the last refresh from the library. */
   refreshedAt: string;
 }
@@ -80,7 +90,11 @@ export interface SerializedTimelineSectionNode {
   version: 1;
   /** ISO days, inclusive. */
   range: { from: string; to: string };
+  /** Which entries of the range it shows (the timeline's filters; kinds may hold '@event', '@document'); absent: all. */
+  filter?: ItemTableFilter;
   entries: TimelineSectionEntry[];
+  /** How many entries the range holds, when that is more than `entries` keeps (the first, in time). */
+  total?: number;
   refreshedAt: string;
 }
 

@@ -186,6 +186,31 @@ export interface SaveResult {
   location?: string;
 }
 
+/** Longest HTML `printToPdf` takes (characters): a long brief with its images inlined stays far below it. */
+export const MAX_PRINT_HTML_CHARS = 32 * 1024 * 1024;
+
+export const printToPdfRequestSchema = z
+  .object({
+    /** A whole HTML document with its print stylesheet; it is shown with JavaScript off and nothing loaded from outside. */
+    html: z.string().min(1).max(MAX_PRINT_HTML_CHARS, 'document too large to print'),
+    suggestedName: z
+      .string()
+      .min(1)
+      .max(255)
+      .refine((n) => !/[\\/\0]/.test(n), 'a file name, not a path'),
+  })
+  .strict();
+export type PrintToPdfRequest = z.infer<typeof printToPdfRequestSchema>;
+
+export interface PrintToPdfResult extends SaveResult {
+  /**
+   * Web build: the document went to the browser's print dialog, where the analyst picks "Save as
+   * PDF" (or a printer, or cancels). The page cannot tell which, so `saved` stays false and the
+   * UI says where to look rather than claiming a file.
+   */
+  printDialog?: boolean;
+}
+
 export interface AppInfo {
   name: string;
   version: string;
@@ -215,6 +240,7 @@ export const CHANNELS = {
   appInfo: 'dossier:app-info',
   openOriginal: 'dossier:open-original',
   menuCommand: 'dossier:menu-command',
+  printToPdf: 'dossier:print-to-pdf',
 } as const;
 
 /** What the renderer may ask of the platform. */
@@ -233,6 +259,11 @@ export interface DossierBridge {
   /** Read files dropped on the window. */
   readDroppedFiles(files: readonly File[]): Promise<PickedFile[]>;
   appInfo(): Promise<AppInfo>;
+  /**
+   * Print an HTML document to PDF: on the desktop Chromium's printToPDF (A4, page numbers in the
+   * footer), then a save dialog and an atomic write; on the web the browser's print dialog.
+   */
+  printToPdf(request: PrintToPdfRequest): Promise<PrintToPdfResult>;
   /** Subscribe to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -56,7 +56,8 @@ export function parseEntryKey(key: string): { kind: EntryKind; id: string } | nu
   return match ? { kind: match[1] as EntryKind, id: match[2]! } : null;
 }
 
-const ownerNames = (item: ItemRecord): string[] => {
+/** An item's owner names (normalised), its lead unit first: the timeline's and the brief tables' owners. */
+export const ownerNames = (item: Pick<ItemRecord, 'owners'>): string[] => {
   const lead = primaryOwner(item);
   const names = item.owners.map((o) => o.normalized || o.asWritten).filter(Boolean);
   return lead ? [lead, ...names.filter((n) => n !== lead)] : names;

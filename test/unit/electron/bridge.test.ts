@@ -27,7 +27,16 @@ describe('desktop bridge (the preload object, window.dossier)', () => {
     expect(BRIDGE_GLOBAL).toBe('dossier');
     expect(bridge.platform).toBe('desktop');
     expect(Object.keys(bridge).sort()).toEqual(
-      ['appInfo', 'onMenuCommand', 'openFiles', 'openOriginal', 'platform', 'readDroppedFiles', 'saveFile'].sort(),
+      [
+        'appInfo',
+        'onMenuCommand',
+        'openFiles',
+        'openOriginal',
+        'platform',
+        'printToPdf',
+        'readDroppedFiles',
+        'saveFile',
+      ].sort(),
     );
     // contextBridge copies own properties only: every method must be one.
     for (const key of [
@@ -35,6 +44,7 @@ describe('desktop bridge (the preload object, window.dossier)', () => {
       'onMenuCommand',
       'openFiles',
       'openOriginal',
+      'printToPdf',
       'readDroppedFiles',
       'saveFile',
     ] as const) {

@@ -54,14 +54,18 @@ function fakeMainElectron() {
   const windows: FakeWindow[] = [];
   class FakeWindow {
     url = '';
-    webContents = { send: vi.fn() };
+    webContents = { send: vi.fn(), printToPDF: vi.fn(async () => new TextEncoder().encode('%PDF-1.7\n%%EOF')) };
+    destroyed = false;
+    destroy() {
+      this.destroyed = true;
+    }
     constructor(readonly options: Record<string, unknown>) {
       windows.push(this);
     }
     once() {}
     on() {}
     isDestroyed() {
-      return false;
+      return this.destroyed;
     }
     loadURL(url: string) {
       this.url = url;
@@ -73,6 +77,11 @@ function fakeMainElectron() {
     static fromWebContents = () => null;
   }
   const ipcHandlers = new Map<string, Handler>();
+  const printSession = {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    webRequest: { onBeforeRequest: vi.fn() },
+  };
   const electron = {
     app: {
       on: (event: string, handler: Handler) => appEvents.set(event, handler),
@@ -102,6 +111,8 @@ function fakeMainElectron() {
         setPermissionCheckHandler: vi.fn(),
         webRequest: { onBeforeRequest: vi.fn() },
       },
+      // The print windows' own session (electron/print-pdf.ts).
+      fromPartition: vi.fn((_partition: string) => printSession),
     },
     shell: { openExternal: vi.fn(async () => undefined), openPath: vi.fn(async (_filePath: string) => '') },
     BrowserWindow: FakeWindow,
@@ -155,7 +166,7 @@ describe('dist/electron/main.cjs', () => {
 
     // IPC: the four invoke channels, sender-checked.
     expect([...fake.ipcHandlers.keys()].sort()).toEqual(
-      [CHANNELS.appInfo, CHANNELS.openFiles, CHANNELS.saveFile, CHANNELS.openOriginal].sort(),
+      [CHANNELS.appInfo, CHANNELS.openFiles, CHANNELS.saveFile, CHANNELS.openOriginal, CHANNELS.printToPdf].sort(),
     );
     const appInfo = fake.ipcHandlers.get(CHANNELS.appInfo) as (event: unknown) => Promise<unknown>;
     const event = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent }, sender: {} });
@@ -184,6 +195,24 @@ describe('dist/electron/main.cjs', () => {
       /invalid request/,
     );
     expect(fake.electron.shell.openPath).toHaveBeenCalledTimes(1);
+
+    // Print to PDF: a hidden window without JavaScript in the print session; a cancelled dialog saves nothing.
+    expect(fake.electron.session.fromPartition).toHaveBeenCalledWith('dossier-print');
+    fake.electron.dialog.showSaveDialog.mockResolvedValue({ canceled: true });
+    const print = fake.ipcHandlers.get(CHANNELS.printToPdf) as (event: unknown, ...args: unknown[]) => unknown;
+    await expect(
+      print(event('app://dossier/index.html'), { html: '<p>简报</p>', suggestedName: 'b.pdf' }),
+    ).resolves.toEqual({
+      saved: false,
+    });
+    const printWindow = fake.windows.at(-1)!;
+    expect(printWindow.options).toMatchObject({
+      show: false,
+      webPreferences: { javascript: false, sandbox: true, partition: 'dossier-print' },
+    });
+    expect(printWindow.url).toMatch(/^file:\/\/.*dossier-print-[^/]+\/document\.html$/);
+    expect(printWindow.destroyed).toBe(true);
+    fake.windows.pop();
 
     // The menu, in Chinese for zh-CN; a click sends the command to the focused window.
     const menu = fake.electron.Menu.setApplicationMenu.mock.calls[0]![0] as {
