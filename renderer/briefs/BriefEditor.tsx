@@ -126,6 +126,7 @@ function EditorBody(props: { brief: BriefRecord; saver: BriefSaver; autoFocusTit
   const repository = useRepository();
   const [memory] = useState(() => new SelectionMemory());
   const [title, setTitle] = useState(brief.title);
+  const [author, setAuthor] = useState(brief.author ?? '');
   const [opened, setOpened] = useState<Opened | null>(null);
   const saveState = useSyncExternalStore(saver.subscribe, saver.getState);
 
@@ -186,7 +187,12 @@ function EditorBody(props: { brief: BriefRecord; saver: BriefSaver; autoFocusTit
   /** The brief as it is in the editor now (saved first, so an export and the library agree). */
   const current = async () => {
     await saver.flush();
-    return { title: title.trim() || t('briefUntitled'), content: JSON.stringify(editor.getEditorState().toJSON()) };
+    await repository.briefs.setAuthor(brief.id, author);
+    return {
+      title: title.trim() || t('briefUntitled'),
+      author: author.trim(),
+      content: JSON.stringify(editor.getEditorState().toJSON()),
+    };
   };
 
   const status =
@@ -218,6 +224,22 @@ function EditorBody(props: { brief: BriefRecord; saver: BriefSaver; autoFocusTit
           onBlur={() => void saver.flush()}
           onKeyDown={(e) => {
             if (e.key === 'Enter' || e.key === 'ArrowDown') {
+              e.preventDefault();
+              editor.focus();
+            }
+          }}
+          lang="zh"
+        />
+        <input
+          className="brief-author"
+          data-brief-author
+          aria-label={t('briefAuthorLabel')}
+          placeholder={t('briefAuthorPlaceholder')}
+          value={author}
+          onChange={(e) => setAuthor(e.target.value)}
+          onBlur={() => void repository.briefs.setAuthor(brief.id, author)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
               e.preventDefault();
               editor.focus();
             }

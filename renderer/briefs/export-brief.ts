@@ -23,6 +23,8 @@ const FILTERS: Record<BriefExportFormat, FileFilter> = {
 /** What an export is made from: the brief as the editor has it now. */
 export interface BriefToExport {
   title: string;
+  /** Named on the title page of the Word and PDF exports. */
+  author?: string;
   content: string;
 }
 
@@ -36,7 +38,14 @@ export async function exportInput(
   const sources = await repository.quoteSources.many(quotedAnnotationIds(brief.content));
   const { content, quoteStatus } = contentForExport(brief.content, sources);
   const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  return { title: brief.title, date: day, content, language, quoteStatus };
+  return {
+    title: brief.title,
+    ...(brief.author && { author: brief.author }),
+    date: day,
+    content,
+    language,
+    quoteStatus,
+  };
 }
 
 /** Where an export went: a file (its location), the browser's print dialog (web PDF), or nowhere (cancelled). */

@@ -58,6 +58,9 @@ export function appendBlocks(content: string, blocks: readonly object[]): string
   return JSON.stringify(state);
 }
 
+/** The name the analyst signed their last brief with (settings). */
+const AUTHOR_KEY = 'briefAuthor';
+
 export function createBriefRepository(db: DossierDatabase) {
   /** Highlights with their documents, read in one bulk lookup. */
   const withDocuments = async (annotations: AnnotationRecord[]): Promise<QuoteSource[]> => {
@@ -75,9 +78,29 @@ export function createBriefRepository(db: DossierDatabase) {
     latest: (): Promise<BriefRecord | undefined> => db.briefs.orderBy('updatedAt').last(),
 
     async create(fields: NewBrief, now: Date = new Date()): Promise<BriefRecord> {
-      const record: BriefRecord = { ...newRecordBase(now), title: fields.title.trim(), content: fields.content ?? '' };
-      await db.briefs.add(record);
-      return record;
+      return db.transaction('rw', db.briefs, db.settings, async () => {
+        // A new brief is signed by the name its analyst signed the last one with.
+        const author = (await db.settings.get(AUTHOR_KEY))?.value;
+        const record: BriefRecord = {
+          ...newRecordBase(now),
+          title: fields.title.trim(),
+          content: fields.content ?? '',
+          ...(typeof author === 'string' && author && { author }),
+        };
+        await db.briefs.add(record);
+        return record;
+      });
+    },
+
+    /** Signs a brief (its exports' title pages name the author), and remembers the name for new briefs. */
+    async setAuthor(id: string, author: string, now: Date = new Date()): Promise<void> {
+      const name = author.trim();
+      await db.transaction('rw', db.briefs, db.settings, async () => {
+        const current = await db.briefs.get(id);
+        if (!current || (current.author ?? '') === name) return;
+        await db.briefs.put({ ...touched(current, now), author: name });
+        await db.settings.put({ key: AUTHOR_KEY, value: name });
+      });
     },
 
     /**

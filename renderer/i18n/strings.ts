@@ -584,6 +584,8 @@ export const en = {
   briefDamagedHint:
     'Its stored text is damaged or was written by a newer version of Dossier. It is left as it is: nothing has been changed or deleted.',
   briefTitleLabel: 'Brief title',
+  briefAuthorLabel: 'Author',
+  briefAuthorPlaceholder: 'Author (named on the title page of exports)',
   briefTextLabel: 'Brief text',
   briefPlaceholder: 'Write your brief. Drag a highlight from Sources, or press {shortcut} to quote one.',
   briefSaving: 'Saving…',
@@ -1303,6 +1305,8 @@ export const zh: Record<StringKey, string> = {
   briefDamaged: '无法读取此简报。',
   briefDamagedHint: '其存储的内容已损坏，或由更新版本的 Dossier 写入。简报保持原样：没有任何内容被更改或删除。',
   briefTitleLabel: '简报标题',
+  briefAuthorLabel: '作者',
+  briefAuthorPlaceholder: '作者（导出时署于封面）',
   briefTextLabel: '简报正文',
   briefPlaceholder: '在此撰写简报。从“来源”拖入标注，或按 {shortcut} 插入引文。',
   briefSaving: '正在保存…',

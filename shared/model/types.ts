@@ -296,6 +296,8 @@ export interface LinkRecord extends RecordBase {
 
 export interface BriefRecord extends RecordBase {
   title: string;
+  /** Who wrote it, for the title page of its exports; absent in briefs from before it was asked. */
+  author?: string;
   /** Lexical editor state as JSON; quote nodes cite annotations by id. */
   content: string;
 }

@@ -27,6 +27,7 @@ const EDITED_V2 = '早在2014年，由郭金龙书记、王安顺市长牵头设
 const UNCHANGED = '本市已经正式确定设立九大专项工作小组';
 const BRIEF = 'Beijing’s nine working groups';
 const HEADING = 'What the city set up';
+const AUTHOR = '李明';
 
 const quote = (page: Page, text: string) =>
   page.locator('.brief-quote', { has: page.locator('blockquote', { hasText: text }) });
@@ -302,6 +303,8 @@ describe('an analyst writes a brief with quotes from the library', () => {
     await rows(page).first().focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.brief-quote').count(), POLL).toBe(2);
+    // Signed: the title page names the author.
+    await page.fill('[data-brief-author]', AUTHOR);
 
     await page.click('[data-action="export-menu"]');
     let download = page.waitForEvent('download');
@@ -331,6 +334,7 @@ describe('an analyst writes a brief with quotes from the library', () => {
     expect(documentXml).toContain(EDITED);
     expect(documentXml).toContain(UNCHANGED);
     expect(documentXml).toContain('nine working groups');
+    expect(documentXml).toContain(AUTHOR);
     expect(documentXml).toContain('Passage'); // the item table's header
     expect(documentXml).toContain('Task');
     expect(footnotesXml).toContain(DOC_TITLE);
@@ -376,6 +380,7 @@ describe('an analyst writes a brief with quotes from the library', () => {
     expect(texts).toContain(fold(UNCHANGED));
     expect(texts).toContain(fold(HEADING));
     expect(texts).toContain(fold(SITE));
+    expect(texts).toContain(AUTHOR);
     expect(texts).toContain('PassageOwners'); // the item table's header
     // The pages as images, drawn by pdf.js (its Node canvas).
     for (let n = 1; n <= doc.numPages; n++) {

@@ -67,6 +67,15 @@ describe('briefs in the repository', () => {
     expect((await repo.briefs.get(a.id))?.title).toBe('Renamed');
   });
 
+  it('signs a brief, keeps the author through later saves, and signs new briefs with the same name', async () => {
+    const a = await repo.briefs.create({ title: 'First' });
+    expect(a.author).toBeUndefined();
+    await repo.briefs.setAuthor(a.id, ' 李明 ');
+    await repo.briefs.save(a.id, { title: 'First, edited' });
+    expect(await repo.briefs.get(a.id)).toMatchObject({ title: 'First, edited', author: '李明' });
+    expect((await repo.briefs.create({ title: 'Second' })).author).toBe('李明');
+  });
+
   it('duplicates under another title, and deletes with an undo that restores it exactly', async () => {
     const a = await repo.briefs.create({ title: 'Brief', content: '{"root":{"children":[]}}' });
     const copy = await repo.briefs.duplicate(a.id, 'Brief (copy)');
