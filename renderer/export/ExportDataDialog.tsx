@@ -92,7 +92,7 @@ export function ExportDataDialog({ items, onClose }: ExportDataDialogProps) {
   return (
     <dialog
       ref={dialog}
-      className="export-data-dialog"
+      className="form-dialog export-data-dialog"
       aria-labelledby={ids.heading}
       aria-describedby={ids.status}
       onClose={onClose}

@@ -72,7 +72,7 @@ export function EventDialog(props: EventDialogProps) {
   return (
     <dialog
       ref={ref}
-      className="event-dialog"
+      className="form-dialog event-dialog"
       aria-labelledby={ids.heading}
       onClose={props.onClose}
       onKeyDown={(e) => e.stopPropagation()}

@@ -8,7 +8,6 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS,
-  FIXTURES,
   importThroughDialog,
   launch,
   putRecords,
@@ -17,12 +16,9 @@ import {
   type App,
   type ItemSeed,
 } from './harness';
+import { lead, PLAN, TWO_SEEDS } from './seeds';
 
 const POLL = { timeout: 15_000 };
-const PLAN = '本市发布《北京市推进京津冀协同发展2019年工作要点》';
-const seeds = ['000_6e9d3646a86fd5b6.txt', '001_a2198bc6f00aa275.txt'].map((f) => join(FIXTURES, 'seeds', f));
-
-const lead = (asWritten: string, normalized: string) => ({ asWritten, normalized, role: 'lead' as const });
 const deadline = (from: string, to: string, precision: 'year' | 'month' | 'day', text: string) => ({
   from,
   to,
@@ -126,7 +122,7 @@ describe('a brief’s item tables and timeline sections', () => {
   let app: App;
   beforeAll(async () => {
     app = await launch();
-    await importThroughDialog(app, seeds);
+    await importThroughDialog(app, TWO_SEEDS);
     await app.page.click('.import-panel footer button');
     await seedItems(app.page, SEEDS, { reload: false });
     await putRecords(app.page, 'events', [MEETING]);

@@ -4,7 +4,6 @@
 // ical.js for the calendar, the W3C test suite's schemas for the JSON-LD, fflate for the project.
 // Esc cancels without a download; 20,000 items export without a long freeze.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import ICAL from 'ical.js';
 import type { Download, Page } from 'playwright-core';
@@ -13,21 +12,10 @@ import { ANNOTATION_CONTEXT } from '../../shared/export/annotations-jsonld';
 import { ITEM_CSV_COLUMNS } from '../../shared/export/items-csv';
 import { parseCsv } from '../unit/export/csv-reader';
 import { loadModelChecker } from '../unit/export/web-annotation-model';
-import {
-  FIXTURES,
-  importThroughDialog,
-  launch,
-  putRecords,
-  seedItems,
-  stopServer,
-  type App,
-  type ItemSeed,
-} from './harness';
+import { importThroughDialog, launch, putRecords, seedItems, stopServer, type App, type ItemSeed } from './harness';
+import { bulkItems, GROUPS, lead, PLAN, TWO_SEEDS } from './seeds';
 
 const POLL = { timeout: 15_000 };
-const PLAN = '本市发布《北京市推进京津冀协同发展2019年工作要点》';
-const GROUPS = '推进“京津冀协同发展” 北京市设九工作组';
-const seeds = ['000_6e9d3646a86fd5b6.txt', '001_a2198bc6f00aa275.txt'].map((f) => join(FIXTURES, 'seeds', f));
 
 const SEEDS: ItemSeed[] = [
   {
@@ -98,7 +86,7 @@ describe('data exports', () => {
   beforeAll(async () => {
     app = await launch();
     await app.page.emulateMedia({ colorScheme: 'light' });
-    await importThroughDialog(app, seeds);
+    await importThroughDialog(app, TWO_SEEDS);
     await app.page.click('.import-panel footer button');
     await seedItems(app.page, SEEDS);
   });
@@ -234,33 +222,9 @@ describe('data exports', () => {
 
   it('exports 20,000 items as CSV without freezing the page', async () => {
     const { page } = app;
-    const statuses = ['open', 'in-progress', 'done', 'missed', 'unknown'] as const;
-    const records = Array.from({ length: 20_000 }, (_, i) => {
-      const at = new Date(Date.UTC(2024, 0, 1, 0, 0, i)).toISOString();
-      const due = `${2016 + (i % 15)}-${String(1 + (i % 12)).padStart(2, '0')}-28`;
-      const status = statuses[i % statuses.length]!;
-      return {
-        id: `bulk-${String(i).padStart(6, '0')}`,
-        createdAt: at,
-        updatedAt: at,
-        rev: at,
-        baseRev: null,
-        kind: i % 3 === 0 ? 'commitment' : 'task',
-        title: `批量事项第${i}项：完成年度重点任务, "含引号"`,
-        annotationIds: [],
-        documentId: null,
-        owners: [{ asWritten: '市发改委', normalized: '北京市发展和改革委员会', role: 'lead' }],
-        deadline: { from: due, to: due, precision: 'day', text: due, origin: 'analyst' },
-        milestones: [],
-        targets: [],
-        status,
-        statusHistory: [{ status, at }],
-        category: null,
-        tags: [],
-        note: null,
-        noteText: '',
-        origin: 'manual',
-      };
+    const records = bulkItems(20_000, {
+      title: (i) => `批量事项第${i}项：完成年度重点任务, "含引号"`,
+      owner: () => lead('市发改委', '北京市发展和改革委员会'),
     });
     await putRecords(page, 'items', records, { reload: false });
     await page.evaluate(() => (location.hash = '#/items'));

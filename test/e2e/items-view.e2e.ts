@@ -4,31 +4,12 @@
 // Items are seeded straight into the app's IndexedDB (database 'dossier') from the page, with
 // highlights for their passages, so this suite does not depend on the reader's tagging UI; the
 // page is reloaded afterwards so the app reads them.
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  FIXTURES,
-  importThroughDialog,
-  launch,
-  putRecords,
-  seedItems,
-  stopServer,
-  type App,
-  type ItemSeed,
-} from './harness';
+import { importThroughDialog, launch, putRecords, seedItems, stopServer, type App, type ItemSeed } from './harness';
+import { bulkItems, GROUPS, lead, PLAN, responsible, TWO_SEEDS } from './seeds';
 
 const POLL = { timeout: 15_000 };
-const PLAN = '本市发布《北京市推进京津冀协同发展2019年工作要点》';
-const GROUPS = '推进“京津冀协同发展” 北京市设九工作组';
-const seeds = ['000_6e9d3646a86fd5b6.txt', '001_a2198bc6f00aa275.txt'].map((f) => join(FIXTURES, 'seeds', f));
-
-const lead = (asWritten: string, normalized: string) => ({ asWritten, normalized, role: 'lead' as const });
-const responsible = (asWritten: string, normalized: string) => ({
-  asWritten,
-  normalized,
-  role: 'responsible' as const,
-});
 
 const SEEDS: ItemSeed[] = [
   {
@@ -90,36 +71,7 @@ const SEEDS: ItemSeed[] = [
 
 /** Writes `count` plain items (no passages) in one transaction, then reloads. */
 async function seedMany(page: Page, count: number): Promise<void> {
-  const statuses = ['open', 'in-progress', 'done', 'missed', 'unknown'] as const;
-  const units = ['市发改委', '市财政局', '市教委', '市交通委', '市生态环境局'];
-  const records = Array.from({ length: count }, (_, i) => {
-    const at = new Date(Date.UTC(2024, 0, 1, 0, 0, i)).toISOString();
-    const due = `${2016 + (i % 15)}-${String(1 + (i % 12)).padStart(2, '0')}-28`;
-    const status = statuses[i % statuses.length]!;
-    return {
-      id: `bulk-${String(i).padStart(6, '0')}`,
-      createdAt: at,
-      updatedAt: at,
-      rev: at,
-      baseRev: null,
-      kind: i % 3 === 0 ? 'commitment' : 'task',
-      title: `批量事项第${i}项：完成年度重点任务`,
-      annotationIds: [],
-      documentId: null,
-      owners: [{ asWritten: units[i % units.length], normalized: units[i % units.length], role: 'lead' }],
-      deadline: { from: due, to: due, precision: 'day', text: due, origin: 'analyst' },
-      milestones: [],
-      targets: [],
-      status,
-      statusHistory: [{ status, at }],
-      category: null,
-      tags: [],
-      note: null,
-      noteText: '',
-      origin: 'manual',
-    };
-  });
-  await putRecords(page, 'items', records);
+  await putRecords(page, 'items', bulkItems(count));
 }
 
 const rows = (page: Page) => page.locator('.items-body [role="row"]');
@@ -136,7 +88,7 @@ describe('the items view', () => {
   let app: App;
   beforeAll(async () => {
     app = await launch();
-    await importThroughDialog(app, seeds);
+    await importThroughDialog(app, TWO_SEEDS);
     await app.page.click('.import-panel footer button');
   });
   afterAll(async () => {

@@ -19,16 +19,15 @@ import {
   type App,
   type ItemSeed,
 } from './harness';
+import { bulkItems, lead, PLAN } from './seeds';
 
 const POLL = { timeout: 15_000 };
-const PLAN = '本市发布《北京市推进京津冀协同发展2019年工作要点》';
 const REPOST = '北京23个市级部门对接通州 冲刺城市副中心建设';
 const PAPER = '北京城市副中心报';
 const seeds = readdirSync(join(FIXTURES, 'seeds'))
   .filter((f) => f.endsWith('.txt'))
   .map((f) => join(FIXTURES, 'seeds', f));
 
-const lead = (asWritten: string, normalized: string) => ({ asWritten, normalized, role: 'lead' as const });
 const FGW = lead('市发改委', '北京市发展和改革委员会');
 
 const SEEDS: ItemSeed[] = [
@@ -123,35 +122,7 @@ function chainLinks(): LinkRecord[] {
 
 /** `count` plain items (no passages), due on days from 2016 to 2030, five owners, all statuses. */
 function manyItems(count: number) {
-  const statuses = ['open', 'in-progress', 'done', 'missed', 'unknown'] as const;
-  const units = ['市发改委', '市财政局', '市教委', '市交通委', '市生态环境局'];
-  return Array.from({ length: count }, (_, i) => {
-    const at = new Date(Date.UTC(2024, 0, 1, 0, 0, i)).toISOString();
-    const due = `${2016 + (i % 15)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    const status = statuses[i % statuses.length]!;
-    return {
-      id: `bulk-${String(i).padStart(6, '0')}`,
-      createdAt: at,
-      updatedAt: at,
-      rev: at,
-      baseRev: null,
-      kind: i % 3 === 0 ? 'commitment' : 'task',
-      title: `批量事项第${i}项：完成年度重点任务`,
-      annotationIds: [],
-      documentId: null,
-      owners: [{ asWritten: units[i % units.length], normalized: units[i % units.length], role: 'lead' }],
-      deadline: { from: due, to: due, precision: 'day', text: due, origin: 'analyst' },
-      milestones: [],
-      targets: [],
-      status,
-      statusHistory: [{ status, at }],
-      category: null,
-      tags: [],
-      note: null,
-      noteText: '',
-      origin: 'manual',
-    };
-  });
+  return bulkItems(count, { day: (i) => 1 + (i % 28) });
 }
 
 const entries = (page: Page) => page.locator('.timeline-body .tl-entry');

@@ -91,7 +91,7 @@ function BlockDialog(props: {
   return createPortal(
     <dialog
       ref={ref}
-      className={`brief-block-dialog ${props.className}`}
+      className={`form-dialog brief-block-dialog ${props.className}`}
       aria-labelledby={headingId}
       onClose={props.onClose}
       onKeyDown={(e) => e.stopPropagation()}

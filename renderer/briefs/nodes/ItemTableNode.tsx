@@ -3,22 +3,19 @@
 // (shared/brief/serialized.ts: SerializedItemTableNode, exactly), so the brief reads the same
 // in print and in every export. Refresh reads the library again with the stored filter; Edit
 // filter… changes it. Each row's passage opens the reader there.
-import { useMemo, useRef, useState, type JSX } from 'react';
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useMemo, type JSX } from 'react';
 import {
   $applyNodeReplacement,
-  $getNodeByKey,
-  DecoratorNode,
   type DOMExportOutput,
   type LexicalNode,
   type NodeKey,
   type SerializedLexicalNode,
   type SerializedPartial,
 } from 'lexical';
-import { blockSnapshot, EMPTY_TABLE_FILTER } from '../../../shared/brief/item-rows';
+import { EMPTY_TABLE_FILTER } from '../../../shared/brief/item-rows';
 import type { ItemTableFilter, ItemTableRow, SerializedItemTableNode } from '../../../shared/brief/serialized';
 import { isPending, localDate } from '../../../shared/model/items';
-import { ITEM_STATUSES, type DatePrecision, type ItemStatus } from '../../../shared/model/types';
+import { ITEM_STATUSES, type ItemStatus } from '../../../shared/model/types';
 import { EVENT_KIND, PUBLICATION_KIND } from '../../../shared/timeline/entries';
 import { useRepository } from '../../app/repository-context';
 import { navigate } from '../../app/route';
@@ -27,7 +24,8 @@ import { useI18n, type Translate } from '../../i18n/i18n';
 import type { StringKey } from '../../i18n/strings';
 import { formatDeadline, kindName } from '../../items/item-format';
 import { formatRange } from '../../timeline/format';
-import { BlockToolbar, useBlockSelection, useRefresh } from './block-chrome';
+import { DataBlock, useSnapshotRefresh } from './block-chrome';
+import { isRecord, oneOf, parseTotal, PRECISIONS, SnapshotBlockNode, str } from './block-node';
 import { ItemFilterDialog } from './BlockDialogs';
 import './brief-blocks.css';
 
@@ -35,15 +33,8 @@ export const ITEM_TABLE_NODE_TYPE = 'dossier-item-table';
 
 // ---- Reading stored JSON (a pasted node, an old brief): every field checked ----------------
 
-const PRECISIONS: readonly DatePrecision[] = ['year', 'half', 'quarter', 'month', 'day'];
-const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object';
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-const status = (value: unknown): ItemStatus =>
-  (ITEM_STATUSES as readonly unknown[]).includes(value) ? (value as ItemStatus) : 'unknown';
-const precision = (value: unknown): DatePrecision =>
-  (PRECISIONS as readonly unknown[]).includes(value) ? (value as DatePrecision) : 'day';
 
 export function parseTableFilter(value: unknown): ItemTableFilter {
   const raw = isRecord(value) ? value : {};
@@ -67,7 +58,11 @@ export function parseTableFilter(value: unknown): ItemTableFilter {
 function parseRow(value: unknown): ItemTableRow | null {
   if (!isRecord(value) || typeof value.itemId !== 'string') return null;
   const deadline = isRecord(value.deadline)
-    ? { from: str(value.deadline.from), to: str(value.deadline.to), precision: precision(value.deadline.precision) }
+    ? {
+        from: str(value.deadline.from),
+        to: str(value.deadline.to),
+        precision: oneOf(PRECISIONS, value.deadline.precision, 'day'),
+      }
     : null;
   const source = isRecord(value.source) && typeof value.source.documentId === 'string' ? value.source : null;
   return {
@@ -76,7 +71,7 @@ function parseRow(value: unknown): ItemTableRow | null {
     text: str(value.text),
     owners: strings(value.owners),
     deadline,
-    status: status(value.status),
+    status: oneOf<ItemStatus>(ITEM_STATUSES, value.status, 'unknown'),
     // A citation is copied as stored: the quote node's rules apply to it (shared/brief/serialized.ts).
     source: source as ItemTableRow['source'],
     annotationId: typeof value.annotationId === 'string' ? value.annotationId : null,
@@ -85,12 +80,9 @@ function parseRow(value: unknown): ItemTableRow | null {
 
 // ---- The node ----------------------------------------------------------------------------
 
-export class ItemTableNode extends DecoratorNode<JSX.Element> {
+/** Its rows, their total (how many items the filter matched, when more) and time: SnapshotBlockNode's. */
+export class ItemTableNode extends SnapshotBlockNode<ItemTableRow> {
   __filter: ItemTableFilter;
-  __rows: ItemTableRow[];
-  __refreshedAt: string;
-  /** How many items the filter matched, when more than the rows kept. */
-  __total: number | undefined;
 
   static override getType(): string {
     return ITEM_TABLE_NODE_TYPE;
@@ -107,17 +99,18 @@ export class ItemTableNode extends DecoratorNode<JSX.Element> {
     total?: number,
     key?: NodeKey,
   ) {
-    super(key);
+    super(rows, refreshedAt, total, key);
     this.__filter = filter;
-    this.__rows = rows;
-    this.__refreshedAt = refreshedAt;
-    this.__total = total;
   }
 
   static override importJSON(json: SerializedPartial<SerializedLexicalNode> & Record<string, unknown>): ItemTableNode {
     const rows = Array.isArray(json.rows) ? json.rows.map(parseRow).filter((r): r is ItemTableRow => r !== null) : [];
-    const total = typeof json.total === 'number' && json.total > rows.length ? json.total : undefined;
-    return $createItemTableNode(parseTableFilter(json.filter), rows, str(json.refreshedAt), total);
+    return $createItemTableNode(
+      parseTableFilter(json.filter),
+      rows,
+      str(json.refreshedAt),
+      parseTotal(json.total, rows.length),
+    );
   }
 
   /** Exactly SerializedItemTableNode: the exporters read this shape. */
@@ -133,16 +126,6 @@ export class ItemTableNode extends DecoratorNode<JSX.Element> {
     };
   }
 
-  override createDOM(): HTMLElement {
-    const div = document.createElement('div');
-    div.className = 'brief-block-host';
-    return div;
-  }
-
-  override updateDOM(): false {
-    return false;
-  }
-
   /** Copied out of the editor: a plain table of the rows. */
   override exportDOM(): DOMExportOutput {
     const table = document.createElement('table');
@@ -155,27 +138,12 @@ export class ItemTableNode extends DecoratorNode<JSX.Element> {
     return { element: table };
   }
 
-  override isInline(): false {
-    return false;
-  }
-
-  override getTextContent(): string {
-    return `${this.getLatest()
-      .__rows.map((r) => r.text)
-      .join('\n')}\n\n`;
+  protected override rowText(row: ItemTableRow): string {
+    return row.text;
   }
 
   getFilter(): ItemTableFilter {
     return this.getLatest().__filter;
-  }
-
-  /** The rows as the library holds them now. */
-  setSnapshot(rows: ItemTableRow[], refreshedAt: string, total?: number): this {
-    const writable = this.getWritable();
-    writable.__rows = rows;
-    writable.__refreshedAt = refreshedAt;
-    writable.__total = total;
-    return writable;
   }
 
   setFilter(filter: ItemTableFilter): this {
@@ -261,29 +229,21 @@ function ItemTableBlock(props: {
   refreshedAt: string;
 }) {
   const { nodeKey, filter, rows, total } = props;
-  const [editor] = useLexicalComposerContext();
   const repository = useRepository();
   const { t } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
-  const selected = useBlockSelection(nodeKey, ref);
-  const { busy, error, run } = useRefresh();
-  const [editing, setEditing] = useState(false);
   const kinds = useLive(() => repository.itemKinds.list(), [repository]);
   const kindById = useMemo(() => new Map((kinds ?? []).map((k) => [k.id, k])), [kinds]);
   const filterTitles = useDocumentTitles(filter.documentIds);
   const today = localDate();
 
   /** Reads the rows again (with `next`, a new filter) and stores them in the node. */
-  const refresh = async (next: ItemTableFilter = filter) => {
-    const fresh = blockSnapshot(await repository.briefData.itemRows(next, today));
-    const at = new Date().toISOString();
-    editor.update(() => {
-      const node = $getNodeByKey(nodeKey);
-      if (!$isItemTableNode(node)) return;
-      if (next !== filter) node.setFilter(next);
-      node.setSnapshot(fresh.rows, at, fresh.total);
-    });
-  };
+  const refresh = useSnapshotRefresh(
+    nodeKey,
+    filter,
+    (next) => repository.briefData.itemRows(next, today),
+    $isItemTableNode,
+    (node, next) => node.setFilter(next),
+  );
 
   const open = (row: ItemTableRow) => {
     if (!row.source) return;
@@ -291,21 +251,29 @@ function ItemTableBlock(props: {
   };
 
   return (
-    <div
-      ref={ref}
-      className={`brief-block brief-item-table${selected ? ' selected' : ''}`}
-      data-block="item-table"
-      data-row-count={rows.length}
+    <DataBlock
+      nodeKey={nodeKey}
+      className="brief-item-table"
+      data={{ 'data-block': 'item-table', 'data-row-count': rows.length }}
+      label={filterSummary(filter, t, filterTitles)}
+      refreshedAt={props.refreshedAt}
+      editLabel={t('briefTableEditFilter')}
+      refresh={() => refresh()}
+      more={
+        total === undefined
+          ? null
+          : t('briefTableMore', { shown: rows.length.toLocaleString(), total: total.toLocaleString() })
+      }
+      editDialog={(close) => (
+        <ItemFilterDialog
+          initial={filter}
+          heading={t('briefTableFilterTitle')}
+          submitLabel={t('briefBlockApply')}
+          onApply={(next) => refresh(next)}
+          onClose={close}
+        />
+      )}
     >
-      <BlockToolbar
-        label={filterSummary(filter, t, filterTitles)}
-        refreshedAt={props.refreshedAt}
-        busy={busy}
-        error={error}
-        editLabel={t('briefTableEditFilter')}
-        onRefresh={() => run(() => refresh())}
-        onEdit={() => setEditing(true)}
-      />
       <table>
         <caption className="visually-hidden">{t('briefTableCaption', { count: rows.length })}</caption>
         <colgroup>
@@ -384,21 +352,7 @@ function ItemTableBlock(props: {
           )}
         </tbody>
       </table>
-      {total !== undefined && (
-        <p className="muted brief-block-more" role="note">
-          {t('briefTableMore', { shown: rows.length.toLocaleString(), total: total.toLocaleString() })}
-        </p>
-      )}
-      {editing && (
-        <ItemFilterDialog
-          initial={filter}
-          heading={t('briefTableFilterTitle')}
-          submitLabel={t('briefBlockApply')}
-          onApply={(next) => refresh(next)}
-          onClose={() => setEditing(false)}
-        />
-      )}
-    </div>
+    </DataBlock>
   );
 }
 

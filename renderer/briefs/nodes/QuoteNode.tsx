@@ -5,15 +5,11 @@
 // was deleted is said so, with the current words offered. Clicking the citation opens the
 // reader at the passage. The node is a block decorator: selected by click or the arrow keys,
 // deleted with Backspace/Delete like any block.
-import { useEffect, useRef, type JSX } from 'react';
+import { useRef, type JSX } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
 import {
   $applyNodeReplacement,
   $getNodeByKey,
-  CLICK_COMMAND,
-  COMMAND_PRIORITY_LOW,
-  DecoratorNode,
   type DOMExportOutput,
   type LexicalNode,
   type NodeKey,
@@ -34,8 +30,9 @@ import {
   quoteStatus,
   type QuoteStatus,
 } from '../citation';
+import { useClickSelection } from './block-chrome';
+import { BriefBlockNode, str } from './block-node';
 
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 
 /** A citation read from untrusted JSON (a pasted node, an old brief): every field checked. */
@@ -60,7 +57,7 @@ function parseCitation(value: unknown): QuoteCitation {
   return citation;
 }
 
-export class BriefQuoteNode extends DecoratorNode<JSX.Element> {
+export class BriefQuoteNode extends BriefBlockNode {
   __annotationId: string;
   __quote: string;
   __citation: QuoteCitation;
@@ -107,14 +104,8 @@ export class BriefQuoteNode extends DecoratorNode<JSX.Element> {
     };
   }
 
-  override createDOM(): HTMLElement {
-    const div = document.createElement('div');
-    div.className = 'brief-quote-host';
-    return div;
-  }
-
-  override updateDOM(): false {
-    return false;
+  protected override hostClass(): string {
+    return 'brief-quote-host';
   }
 
   /** Copied out of the editor (to a mail, a word processor): a block quote with its source. */
@@ -129,12 +120,8 @@ export class BriefQuoteNode extends DecoratorNode<JSX.Element> {
     return { element: quote };
   }
 
-  override isInline(): false {
-    return false;
-  }
-
-  override getTextContent(): string {
-    return `${this.getLatest().__quote}\n\n`;
+  protected override plainText(): string {
+    return this.__quote;
   }
 
   getAnnotationId(): string {
@@ -197,7 +184,8 @@ function QuoteBlock(props: { nodeKey: NodeKey; annotationId: string; quote: stri
   const repository = useRepository();
   const { t } = useI18n();
   const ref = useRef<HTMLElement>(null);
-  const [isSelected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey);
+  // A click on the quote (not on its buttons) selects the block, as a click on an image would.
+  const isSelected = useClickSelection(nodeKey, ref);
   // undefined while loading; null once the highlight is gone.
   const source = useLive(
     () => repository.quoteSources.get(annotationId).then((s) => s ?? null),
@@ -205,23 +193,6 @@ function QuoteBlock(props: { nodeKey: NodeKey; annotationId: string; quote: stri
   );
   const state = source === undefined ? { status: 'matches' as const } : quoteStatus(quote, source);
   const citation = liveCitation(props.citation, source);
-
-  // A click on the quote (not on its buttons) selects the block, as a click on an image would.
-  useEffect(
-    () =>
-      editor.registerCommand(
-        CLICK_COMMAND,
-        (event: MouseEvent) => {
-          const target = event.target as HTMLElement | null;
-          if (!target || !ref.current?.contains(target) || target.closest('button, a')) return false;
-          if (!event.shiftKey) clearSelection();
-          setSelected(true);
-          return true;
-        },
-        COMMAND_PRIORITY_LOW,
-      ),
-    [editor, clearSelection, setSelected],
-  );
 
   const open = () => {
     if (source) navigate({ screen: 'reader', documentId: source.annotation.documentId, annotationId });

@@ -4,23 +4,19 @@
 // SerializedTimelineSectionNode, exactly). Drawn compactly for print: a strip of the range with
 // a mark per entry, then the entries listed by period. Refresh reads the library again over the
 // stored range (and filter); Edit range… changes the range. An entry opens where it comes from.
-import { useMemo, useRef, useState, type JSX } from 'react';
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useMemo, type JSX } from 'react';
 import {
   $applyNodeReplacement,
-  $getNodeByKey,
-  DecoratorNode,
   type DOMExportOutput,
   type LexicalNode,
   type NodeKey,
   type SerializedLexicalNode,
   type SerializedPartial,
 } from 'lexical';
-import { blockSnapshot } from '../../../shared/brief/item-rows';
 import type { SerializedTimelineSectionNode, TimelineSectionEntry } from '../../../shared/brief/serialized';
 import type { SectionRange } from '../../../shared/brief/timeline-entries';
 import { isPending, localDate } from '../../../shared/model/items';
-import { ITEM_STATUSES, type DatePrecision, type ItemStatus } from '../../../shared/model/types';
+import { ITEM_STATUSES, type ItemStatus } from '../../../shared/model/types';
 import { dayNumber, dayString, isDay, rangeDays } from '../../../shared/timeline/dates';
 import { ticks } from '../../../shared/timeline/scale';
 import { useRepository } from '../../app/repository-context';
@@ -31,7 +27,8 @@ import type { StringKey } from '../../i18n/strings';
 import { formatDeadline } from '../../items/item-format';
 import { formatRange } from '../../timeline/format';
 import { showOnTimeline } from '../../timeline/timeline-query';
-import { BlockToolbar, useBlockSelection, useRefresh } from './block-chrome';
+import { DataBlock, useSnapshotRefresh } from './block-chrome';
+import { isRecord, oneOf, parseTotal, PRECISIONS, SnapshotBlockNode, str } from './block-node';
 import { RangeDialog } from './BlockDialogs';
 import { filterSummary, parseTableFilter, useDocumentTitles } from './ItemTableNode';
 import './brief-blocks.css';
@@ -40,13 +37,8 @@ export const TIMELINE_NODE_TYPE = 'dossier-timeline';
 
 // ---- Reading stored JSON: every field checked --------------------------------------------
 
-const PRECISIONS: readonly DatePrecision[] = ['year', 'half', 'quarter', 'month', 'day'];
 const KINDS: readonly TimelineSectionEntry['kind'][] = ['item', 'event', 'document', 'mention'];
 const REF_KINDS: readonly TimelineSectionEntry['ref']['kind'][] = ['annotation', 'item', 'event', 'document'];
-const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object';
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-const oneOf = <T,>(list: readonly T[], value: unknown, fallback: T): T =>
-  list.includes(value as T) ? (value as T) : fallback;
 
 function parseEntry(value: unknown): TimelineSectionEntry | null {
   if (!isRecord(value) || !isRecord(value.ref) || !isRecord(value.date)) return null;
@@ -80,13 +72,10 @@ export const thisYear = (today = localDate()): SectionRange => ({
 
 // ---- The node ----------------------------------------------------------------------------
 
-export class TimelineSectionNode extends DecoratorNode<JSX.Element> {
+/** Its entries (__rows), their total (how many the range holds, when more) and time: SnapshotBlockNode's. */
+export class TimelineSectionNode extends SnapshotBlockNode<TimelineSectionEntry> {
   __range: SectionRange;
   __filter: SerializedTimelineSectionNode['filter'];
-  __entries: TimelineSectionEntry[];
-  __refreshedAt: string;
-  /** How many entries the range holds, when more than the entries kept. */
-  __total: number | undefined;
 
   static override getType(): string {
     return TIMELINE_NODE_TYPE;
@@ -95,7 +84,7 @@ export class TimelineSectionNode extends DecoratorNode<JSX.Element> {
   static override clone(node: TimelineSectionNode): TimelineSectionNode {
     return new TimelineSectionNode(
       node.__range,
-      node.__entries,
+      node.__rows,
       node.__refreshedAt,
       node.__filter,
       node.__total,
@@ -111,12 +100,9 @@ export class TimelineSectionNode extends DecoratorNode<JSX.Element> {
     total?: number,
     key?: NodeKey,
   ) {
-    super(key);
+    super(entries, refreshedAt, total, key);
     this.__range = range;
-    this.__entries = entries;
-    this.__refreshedAt = refreshedAt;
     this.__filter = filter;
-    this.__total = total;
   }
 
   static override importJSON(
@@ -130,7 +116,7 @@ export class TimelineSectionNode extends DecoratorNode<JSX.Element> {
       entries,
       str(json.refreshedAt),
       json.filter === undefined ? undefined : parseTableFilter(json.filter),
-      typeof json.total === 'number' && json.total > entries.length ? json.total : undefined,
+      parseTotal(json.total, entries.length),
     );
   }
 
@@ -142,47 +128,23 @@ export class TimelineSectionNode extends DecoratorNode<JSX.Element> {
       version: 1,
       range: self.__range,
       ...(self.__filter && { filter: self.__filter }),
-      entries: self.__entries,
+      entries: self.__rows,
       ...(self.__total !== undefined && { total: self.__total }),
       refreshedAt: self.__refreshedAt,
     };
   }
 
-  override createDOM(): HTMLElement {
-    const div = document.createElement('div');
-    div.className = 'brief-block-host';
-    return div;
-  }
-
-  override updateDOM(): false {
-    return false;
-  }
-
   /** Copied out of the editor: the entries as a list of "date — label". */
   override exportDOM(): DOMExportOutput {
     const list = document.createElement('ul');
-    for (const entry of this.getLatest().__entries) {
+    for (const entry of this.getLatest().__rows) {
       list.appendChild(document.createElement('li')).textContent = `${entry.date.to} — ${entry.label}`;
     }
     return { element: list };
   }
 
-  override isInline(): false {
-    return false;
-  }
-
-  override getTextContent(): string {
-    return `${this.getLatest()
-      .__entries.map((e) => `${e.date.to} ${e.label}`)
-      .join('\n')}\n\n`;
-  }
-
-  setSnapshot(entries: TimelineSectionEntry[], refreshedAt: string, total?: number): this {
-    const writable = this.getWritable();
-    writable.__entries = entries;
-    writable.__refreshedAt = refreshedAt;
-    writable.__total = total;
-    return writable;
+  protected override rowText(entry: TimelineSectionEntry): string {
+    return `${entry.date.to} ${entry.label}`;
   }
 
   setRange(range: SectionRange): this {
@@ -197,7 +159,7 @@ export class TimelineSectionNode extends DecoratorNode<JSX.Element> {
         nodeKey={this.__key}
         range={this.__range}
         filter={this.__filter}
-        entries={this.__entries}
+        entries={this.__rows}
         total={this.__total}
         refreshedAt={this.__refreshedAt}
       />
@@ -376,28 +338,20 @@ function TimelineSectionBlock(props: {
   refreshedAt: string;
 }) {
   const { nodeKey, range, filter, entries, total } = props;
-  const [editor] = useLexicalComposerContext();
   const repository = useRepository();
   const { t } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
-  const selected = useBlockSelection(nodeKey, ref);
-  const { busy, error, run } = useRefresh();
-  const [editing, setEditing] = useState(false);
   const today = localDate();
   const listed = useMemo(() => groups(entries, groupUnit(range), t), [entries, range, t]);
   const rangeText = formatRange({ from: range.from, to: range.to, precision: 'day' }, t);
   const titles = useDocumentTitles(filter?.documentIds ?? NO_IDS);
 
-  const refresh = async (next: SectionRange = range) => {
-    const fresh = blockSnapshot(await repository.briefData.timelineEntries(next, filter, today));
-    const at = new Date().toISOString();
-    editor.update(() => {
-      const node = $getNodeByKey(nodeKey);
-      if (!$isTimelineSectionNode(node)) return;
-      if (next !== range) node.setRange(next);
-      node.setSnapshot(fresh.rows, at, fresh.total);
-    });
-  };
+  const refresh = useSnapshotRefresh(
+    nodeKey,
+    range,
+    (next) => repository.briefData.timelineEntries(next, filter, today),
+    $isTimelineSectionNode,
+    (node, next) => node.setRange(next),
+  );
 
   const label = [
     t('briefTimelineLabel', { range: rangeText }),
@@ -406,22 +360,33 @@ function TimelineSectionBlock(props: {
   ].join(' · ');
 
   return (
-    <div
-      ref={ref}
-      className={`brief-block brief-timeline${selected ? ' selected' : ''}`}
-      data-block="timeline"
-      data-range={`${range.from}/${range.to}`}
-      data-entry-count={entries.length}
+    <DataBlock
+      nodeKey={nodeKey}
+      className="brief-timeline"
+      data={{
+        'data-block': 'timeline',
+        'data-range': `${range.from}/${range.to}`,
+        'data-entry-count': entries.length,
+      }}
+      label={label}
+      refreshedAt={props.refreshedAt}
+      editLabel={t('briefTimelineEditRange')}
+      refresh={() => refresh()}
+      more={
+        total === undefined
+          ? null
+          : t('briefTimelineMore', { shown: entries.length.toLocaleString(), total: total.toLocaleString() })
+      }
+      editDialog={(close) => (
+        <RangeDialog
+          initial={range}
+          heading={t('briefTimelineRangeTitle')}
+          submitLabel={t('briefBlockApply')}
+          onApply={(next) => refresh(next)}
+          onClose={close}
+        />
+      )}
     >
-      <BlockToolbar
-        label={label}
-        refreshedAt={props.refreshedAt}
-        busy={busy}
-        error={error}
-        editLabel={t('briefTimelineEditRange')}
-        onRefresh={() => run(() => refresh())}
-        onEdit={() => setEditing(true)}
-      />
       {entries.length === 0 ? (
         <p className="muted brief-tl-empty">{t('briefTimelineEmpty')}</p>
       ) : (
@@ -464,20 +429,6 @@ function TimelineSectionBlock(props: {
           </div>
         </>
       )}
-      {total !== undefined && (
-        <p className="muted brief-block-more" role="note">
-          {t('briefTimelineMore', { shown: entries.length.toLocaleString(), total: total.toLocaleString() })}
-        </p>
-      )}
-      {editing && (
-        <RangeDialog
-          initial={range}
-          heading={t('briefTimelineRangeTitle')}
-          submitLabel={t('briefBlockApply')}
-          onApply={(next) => refresh(next)}
-          onClose={() => setEditing(false)}
-        />
-      )}
-    </div>
+    </DataBlock>
   );
 }

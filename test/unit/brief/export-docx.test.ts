@@ -1,7 +1,5 @@
 // Briefs as Word documents: unzipped with fflate and their parts read as XML (strictly: a
 // mismatched tag fails), to check what Word and LibreOffice will find in them.
-import { strFromU8, unzipSync } from 'fflate';
-import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { citationText, passageLocator } from '../../../shared/brief/citation';
 import { briefToDocx } from '../../../shared/brief/docx';
@@ -18,44 +16,8 @@ import {
   sampleInput,
   text,
 } from './export-fixture';
+import { all, first, parseXml, unzip, type XmlElement } from '../../tools/zip-xml';
 
-interface XmlElement {
-  name: string;
-  attributes: Record<string, string>;
-  children: XmlElement[];
-  text: string;
-  parent: XmlElement | null;
-}
-
-function parseXml(xml: string): XmlElement {
-  const root: XmlElement = { name: '#document', attributes: {}, children: [], text: '', parent: null };
-  let current = root;
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        const element: XmlElement = { name, attributes, children: [], text: '', parent: current };
-        current.children.push(element);
-        current = element;
-      },
-      ontext(value) {
-        current.text += value;
-      },
-      onclosetag(name) {
-        if (name !== current.name) throw new Error(`</${name}> closes <${current.name}>`);
-        current = current.parent!;
-      },
-    },
-    { xmlMode: true, decodeEntities: true, recognizeSelfClosing: true },
-  );
-  parser.write(xml);
-  parser.end();
-  if (current !== root) throw new Error(`<${current.name}> is not closed`);
-  return root;
-}
-
-const all = (e: XmlElement, name: string): XmlElement[] =>
-  e.children.flatMap((c) => [...(c.name === name ? [c] : []), ...all(c, name)]);
-const first = (e: XmlElement, name: string): XmlElement | undefined => all(e, name)[0];
 /** The words of a paragraph, table or cell: its w:t runs (footnote references have none). */
 const words = (e: XmlElement): string =>
   all(e, 'w:t')
@@ -65,12 +27,7 @@ const styleOf = (p: XmlElement) => first(p, 'w:pStyle')?.attributes['w:val'];
 
 async function unpack(input: BriefExportInput) {
   const bytes = await briefToDocx(input);
-  const files = unzipSync(bytes);
-  const part = (name: string) => {
-    const file = files[name];
-    if (!file) throw new Error(`${name} is missing`);
-    return strFromU8(file);
-  };
+  const { files, text: part } = unzip(bytes);
   const document = parseXml(part('word/document.xml'));
   const body = first(document, 'w:body')!;
   const footerName = Object.keys(files).find((name) => /^word\/footer\d+\.xml$/.test(name))!;

@@ -1,7 +1,5 @@
 // REFI-QDA projects: unzipped with fflate, project.qde read with htmlparser2 in XML mode (and its
 // nesting checked), every selection mapped back to the words it codes in its source file.
-import { unzipSync } from 'fflate';
-import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { itemsByAnnotation } from '../../../shared/export/annotations-jsonld';
 import { QDA_NAMESPACE, qdpx, selectionGuid, sourceGuid, type QdpxInput } from '../../../shared/export/qdpx';
@@ -16,49 +14,9 @@ import {
   VILLAGE,
   annotation,
 } from './export-fixtures';
+import { all, child, parseXml, unzip } from '../../tools/zip-xml';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-interface XmlElement {
-  name: string;
-  attributes: Record<string, string>;
-  children: XmlElement[];
-  text: string;
-  parent: XmlElement | null;
-}
-
-/** A small DOM of the XML, refusing mismatched tags (htmlparser2 itself is forgiving). */
-function parseXml(xml: string): XmlElement {
-  const root: XmlElement = { name: '#document', attributes: {}, children: [], text: '', parent: null };
-  let current = root;
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        const element: XmlElement = { name, attributes, children: [], text: '', parent: current };
-        current.children.push(element);
-        current = element;
-      },
-      ontext(text) {
-        current.text += text;
-      },
-      onclosetag(name, implied) {
-        if (implied && name !== current.name) throw new Error(`implied close of ${name}`);
-        if (name !== current.name) throw new Error(`</${name}> closes <${current.name}>`);
-        current = current.parent!;
-      },
-    },
-    { xmlMode: true, decodeEntities: true, recognizeSelfClosing: true },
-  );
-  parser.write(xml);
-  parser.end();
-  if (current !== root) throw new Error(`<${current.name}> is not closed`);
-  return root;
-}
-
-const all = (element: XmlElement, name: string): XmlElement[] =>
-  element.children.flatMap((child) => [...(child.name === name ? [child] : []), ...all(child, name)]);
-const child = (element: XmlElement, name: string): XmlElement | undefined =>
-  element.children.find((c) => c.name === name);
 
 const INPUT: QdpxInput = {
   documents: [
@@ -86,8 +44,7 @@ const INPUT: QdpxInput = {
 
 function open(input: QdpxInput = INPUT) {
   const result = qdpx(input);
-  const files = unzipSync(result.bytes);
-  const decode = (path: string) => new TextDecoder('utf-8', { fatal: true }).decode(files[path]);
+  const { files, text: decode } = unzip(result.bytes);
   const xml = decode('project.qde');
   const project = parseXml(xml).children[0]!;
   return { result, files, decode, xml, project };
