@@ -1,5 +1,7 @@
 // The `dossier` command line: the app's own import and extraction code on files, for
-// checking rules on real pages from a terminal and for scoring them against gold files.
+// checking rules on real pages from a terminal, for scoring them against gold files, and for
+// reading, checking and merging sync bundles.
+import { bundleCommand, BUNDLE_USAGE } from './bundle';
 import { evalCommand, EVAL_USAGE } from './eval';
 import { extractCommand, EXTRACT_USAGE } from './extract';
 import { inspectCommand, INSPECT_USAGE } from './inspect';
@@ -8,6 +10,7 @@ const COMMANDS: Record<string, { run: (rest: string[]) => Promise<number>; usage
   inspect: { run: inspectCommand, usage: INSPECT_USAGE },
   extract: { run: extractCommand, usage: EXTRACT_USAGE },
   eval: { run: evalCommand, usage: EVAL_USAGE },
+  bundle: { run: bundleCommand, usage: BUNDLE_USAGE },
 };
 
 const USAGE = Object.values(COMMANDS)
