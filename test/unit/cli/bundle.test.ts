@@ -27,8 +27,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const a = new TestClock(REPLICA_A);
 const b = new TestClock(REPLICA_B, T0 + 500);
 const created = createVersion(item('I1', { documentId: 'D1', title: '京张铁路年底建成通车' }), ...a.next());
-const editedByA = editVersion(created.state, { ...created.version, status: 'done' }, ...a.next());
-const editedByB = editVersion(created.state, { ...created.version, status: 'in-progress' }, ...b.next());
+const editedByA = editVersion(created.state, { ...created.version, status: 'done' as const }, ...a.next());
+const editedByB = editVersion(created.state, { ...created.version, status: 'in-progress' as const }, ...b.next());
 const bundleOf = (replicaId: string, analyst: string, version: typeof created.version) =>
   writeBundle(
     sampleInput({
