@@ -4,6 +4,7 @@
 // deleted is marked so (citation.ts decides which).
 import type { BriefExportInput } from '../../shared/brief/model';
 import { exportFileName } from '../../shared/export/document-markdown';
+import { localDate } from '../../shared/model/items';
 import type { FileFilter } from '../../shared/ipc/contract';
 import { bridge } from '../bridge/bridge';
 import type { Repository } from '../db/repository';
@@ -37,11 +38,10 @@ export async function exportInput(
 ): Promise<BriefExportInput> {
   const sources = await repository.quoteSources.many(quotedAnnotationIds(brief.content));
   const { content, quoteStatus } = contentForExport(brief.content, sources);
-  const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   return {
     title: brief.title,
     ...(brief.author && { author: brief.author }),
-    date: day,
+    date: localDate(now),
     content,
     language,
     quoteStatus,

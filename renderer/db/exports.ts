@@ -4,6 +4,7 @@
 // the pause is where a cancelled export stops.
 import { surrogatePairEnds } from '../../shared/export/code-points';
 import type { AnnotationRecord, DocumentMeta, ItemRecord } from '../../shared/model/types';
+import { nextTask } from '../app/next-task';
 import type { DossierDatabase } from './database';
 
 /** Records per read. */
@@ -13,7 +14,7 @@ const TEXT_CHUNK = 50;
 
 /** Lets the page paint and handle input before the next chunk; stops a cancelled export there. */
 async function pause(signal?: AbortSignal): Promise<void> {
-  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   signal?.throwIfAborted();
 }
 

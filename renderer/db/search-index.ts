@@ -16,6 +16,7 @@ import { snippet, type Snippet } from '../../shared/search/snippet';
 import { parseQuery } from '../../shared/search/tokenize';
 import { documentUnit, isNote, itemUnit, noteUnit, parseUnitKey, unitKey } from '../../shared/search/units';
 import type { AnnotationRecord, DocumentMeta, ItemRecord } from '../../shared/model/types';
+import { nextTask } from '../app/next-task';
 import type { DossierDatabase } from './database';
 import type { SearchQueueRow } from './search-changes';
 
@@ -126,17 +127,6 @@ const NEXT_TABLE = { documents: 'annotations', annotations: 'items', items: null
 const META = 'meta';
 /** Longest a merge holds the worker before it lets queued searches run. */
 const MERGE_SLICE_MS = 8;
-
-/** Yields to the worker's other tasks (queued messages) — a macrotask, unlike a resolved promise. */
-const nextTask = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 
 class Conflict extends Error {}
 

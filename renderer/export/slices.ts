@@ -2,20 +2,10 @@
 // thread back to the browser between slices, so a 20,000-item export never freezes the page.
 // The exporters in shared/export yield after each record (or each document, each zip entry).
 
+import { nextTask } from '../app/next-task';
+
 /** Roughly how long one slice may run (ms): below a frame, so scrolling and typing stay smooth. */
 export const SLICE_MS = 12;
-
-/** Back to the event loop: a MessageChannel task, which, unlike setTimeout(0), is not clamped to 4 ms. */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /**
  * Steps `steps` to its end, a slice at a time, passing each yielded value to `onValue`; resolves
