@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
   AnnotationRecord,
   Block,
@@ -13,6 +13,7 @@ import type {
 } from '../../shared/model/types';
 import type { Extraction } from '../../shared/extract/types';
 import { searchChangeLog, type SearchQueueRow } from './search-changes';
+import { syncRevisions, type ConflictRow, type SyncLogRow, type TombstoneRow } from './sync-revisions';
 import type { SearchIndexRow } from './search-index';
 
 /** A document's canonical text and structure, stored apart from its metadata so the library loads fast. */
@@ -44,6 +45,10 @@ export type DossierDatabase = Dexie & {
   /** Search: the index's segments and state (renderer/db/search-index.ts), and the records it must read again. */
   searchIndex: EntityTable<SearchIndexRow, 'key'>;
   searchQueue: EntityTable<SearchQueueRow, 'key'>;
+  /** Sync (renderer/db/sync-revisions.ts): deleted records' last versions, losing concurrent versions, and what changed when. */
+  tombstones: Table<TombstoneRow, [string, string]>;
+  conflicts: Table<ConflictRow, [string, string, string]>;
+  syncLog: Table<SyncLogRow, [string, string]>;
 };
 
 /**
@@ -99,7 +104,19 @@ export function openDatabase(name: string = DATABASE_NAME): DossierDatabase {
     searchIndex: 'key',
     searchQueue: 'key',
   });
+  // Issue 7, sync: a deleted record leaves its tombstone, a merge keeps the concurrent versions
+  // that lost, and every write is logged with a local sequence number ("changed since the last
+  // exchange"). Two analysts may import the same text independently, so contentHash is no
+  // longer unique: a bundle can bring a second document with a text the library holds.
+  db.version(4).stores({
+    documents: 'id, contentHash, title, importedAt, published.from, source.site',
+    tombstones: '[table+id], table',
+    conflicts: '[table+id+rev], [table+id], table',
+    syncLog: '[table+id], seq',
+  });
   // Every write to documents, bodies, annotations and items queues its record for the search index.
   db.use(searchChangeLog);
+  // Every write to a synced table gets a clock revision and lineage; deletions leave tombstones.
+  db.use(syncRevisions);
   return db;
 }

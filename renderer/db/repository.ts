@@ -16,6 +16,7 @@ import { createBriefRepository } from './briefs';
 import { createEventRepository } from './events';
 import { createExportRepository } from './exports';
 import { createItemRepository } from './items';
+import { createSyncRepository } from './sync';
 import {
   createLinkRepository,
   detachStoredLinks,
@@ -431,6 +432,7 @@ export function createRepository(db: DossierDatabase) {
     ...createExportRepository(db),
     ...createBriefRepository(db),
     ...createBriefDataRepository(db),
+    ...createSyncRepository(db),
   };
 }
 

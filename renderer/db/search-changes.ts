@@ -5,6 +5,7 @@
 // (renderer/db/search-index.ts, in a worker) never misses an edit, even if the app stops
 // before it has read it. Listeners hear of each committed write, to wake the index up.
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import { captureZone, inZone, type DexieZone } from './dexie-zone';
 
 export const SEARCH_QUEUE = 'searchQueue';
 
@@ -37,7 +38,12 @@ export const searchChangeLog: Middleware<DBCore> = {
     const queued = new WeakMap<DBCoreTransaction, Set<string>>();
     const queue = down.table(SEARCH_QUEUE);
 
-    async function enqueue(trans: DBCoreTransaction, prefix: string, ids: readonly unknown[]): Promise<void> {
+    async function enqueue(
+      trans: DBCoreTransaction,
+      zone: DexieZone,
+      prefix: string,
+      ids: readonly unknown[],
+    ): Promise<void> {
       let seen = queued.get(trans);
       if (!seen) {
         queued.set(trans, (seen = new Set()));
@@ -55,7 +61,7 @@ export const searchChangeLog: Middleware<DBCore> = {
         seen.add(key);
         values.push({ key, stamp });
       }
-      if (values.length) await queue.mutate({ type: 'put', trans, values });
+      if (values.length) await inZone(zone, () => queue.mutate({ type: 'put', trans, values }));
     }
 
     return {
@@ -79,10 +85,11 @@ export const searchChangeLog: Middleware<DBCore> = {
         const wrapped: DBCoreTable = {
           ...table,
           async mutate(req) {
+            const zone = captureZone();
             if (req.type === 'deleteRange') {
               const keys = await primaryKeys(req);
               const response = await table.mutate(req);
-              await enqueue(req.trans, prefix, keys);
+              await enqueue(req.trans, zone, prefix, keys);
               return response;
             }
             const response = await table.mutate(req);
@@ -92,7 +99,7 @@ export const searchChangeLog: Middleware<DBCore> = {
                 : (response.results ??
                   req.keys ??
                   req.values.map((v: unknown) => table.schema.primaryKey.extractKey?.(v)));
-            await enqueue(req.trans, prefix, keys);
+            await enqueue(req.trans, zone, prefix, keys);
             return response;
           },
         };

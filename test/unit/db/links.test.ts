@@ -8,6 +8,7 @@ import type { ItemFields } from '../../../shared/model/items';
 import { pairKey, type LinkEnd } from '../../../shared/model/links';
 import { newRecordBase } from '../../../shared/model/records';
 import type { DocumentRecord, EventRecord, LinkType } from '../../../shared/model/types';
+import { content } from './content';
 import { openDatabase, type DossierDatabase } from '../../../renderer/db/database';
 import { LinkError } from '../../../renderer/db/links';
 import { createRepository, type Repository } from '../../../renderer/db/repository';
@@ -137,7 +138,7 @@ describe('making links', () => {
     const removed = await repo.links.remove(second.id);
     expect(await db.links.count()).toBe(1);
     await repo.links.restore(removed!);
-    expect(await repo.links.get(second.id)).toEqual(second);
+    expect(content(await repo.links.get(second.id))).toEqual(content(second));
   });
 
   it('follows an item’s history across documents, oldest first, whichever end it is asked from', async () => {
@@ -204,7 +205,7 @@ describe('deleting a record never leaves a dangling link', () => {
     expect(deleted!.links!.removed).toEqual([link]);
     await expectSound(db);
     await repo.annotations.restore(deleted!);
-    expect(await repo.links.get(link.id)).toEqual(link);
+    expect(content(await repo.links.get(link.id))).toEqual(content(link));
   });
 
   it('keeping a plain highlight’s links re-points them to its document; Undo points them back', async () => {
@@ -213,7 +214,7 @@ describe('deleting a record never leaves a dangling link', () => {
     expect(await repo.links.get(link.id)).toMatchObject({ from: D(laterId), to: I(commitment.id), type: 'fulfils' });
     await expectSound(db);
     await repo.annotations.restore(deleted!);
-    expect(await repo.links.get(link.id)).toEqual(link);
+    expect(content(await repo.links.get(link.id))).toEqual(content(link));
   });
 
   it('keeping a tagged highlight’s links puts them on its item when the item stays, else on the document', async () => {
@@ -224,7 +225,7 @@ describe('deleting a record never leaves a dangling link', () => {
     expect(await repo.links.get(onPassage.id)).toMatchObject({ from: I(commitment.id), to: A(report.id) });
     await expectSound(db);
     await repo.annotations.restore(keptItem!);
-    expect(await repo.links.get(onPassage.id)).toEqual(onPassage);
+    expect(content(await repo.links.get(onPassage.id))).toEqual(content(onPassage));
     // Both go: every link of either moves to the document.
     const both = await repo.annotations.remove(commitmentPassage.id, { withItems: true, keepLinks: true });
     const links = await db.links.toArray();
@@ -237,7 +238,7 @@ describe('deleting a record never leaves a dangling link', () => {
     await expectSound(db);
     await repo.annotations.restore(both!);
     expect(await repo.links.forRecord('item', commitment.id)).toHaveLength(1);
-    expect(await repo.links.forRecord('annotation', commitmentPassage.id)).toEqual([onPassage]);
+    expect((await repo.links.forRecord('annotation', commitmentPassage.id)).map(content)).toEqual([content(onPassage)]);
   });
 
   it('re-pointing drops a link that would repeat one or link a record to itself', async () => {
@@ -248,7 +249,7 @@ describe('deleting a record never leaves a dangling link', () => {
     expect(deleted!.links!.removed).toEqual([toDoc]);
     await expectSound(db);
     await repo.annotations.restore(deleted!);
-    expect(await repo.links.get(toDoc.id)).toEqual(toDoc);
+    expect(content(await repo.links.get(toDoc.id))).toEqual(content(toDoc));
   });
 
   it('untagging an item removes its links, or keeps them on its highlight; Undo restores either', async () => {
@@ -256,13 +257,13 @@ describe('deleting a record never leaves a dangling link', () => {
     const removed = await repo.items.remove(commitment.id);
     expect(await db.links.count()).toBe(0);
     await repo.items.restore(removed!);
-    expect(await repo.links.get(link.id)).toEqual(link);
+    expect(content(await repo.links.get(link.id))).toEqual(content(link));
     const kept = await repo.items.remove(commitment.id, { keepLinks: true });
     expect(await repo.links.get(link.id)).toMatchObject({ from: A(report.id), to: A(commitmentPassage.id) });
     await expectSound(db);
     await repo.items.restore(kept!);
-    expect(await repo.links.get(link.id)).toEqual(link);
-    expect(await repo.items.get(commitment.id)).toEqual(commitment);
+    expect(content(await repo.links.get(link.id))).toEqual(content(link));
+    expect(content(await repo.items.get(commitment.id))).toEqual(content(commitment));
   });
 
   it('deleting a document takes the links of it, its highlights and its items; Undo brings them back', async () => {
