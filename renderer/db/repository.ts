@@ -2,8 +2,8 @@
 // these functions; they never touch Dexie tables. Every multi-record change runs in
 // one transaction, so nothing is ever half-written.
 import { describeRange } from '../../shared/anchoring/describe';
-import { passageTarget, withRects, type AnchorText } from '../../shared/anchoring/passage';
-import { reanchorAll } from '../../shared/anchoring/reanchor';
+import { passageTarget, type AnchorText } from '../../shared/anchoring/passage';
+import { reanchorAnnotations, type ReanchorReport } from '../../shared/anchoring/reanchor-annotations';
 import { documentFromIngest, documentMeta } from '../../shared/model/document';
 import { refreshedMeta, VersionIndex } from '../../shared/model/versions';
 import { newHighlight, type NewHighlight } from '../../shared/model/highlights';
@@ -84,11 +84,7 @@ export interface ReplacementText {
 /** The text to anchor on: the document's body (a PDF's carries its page map) or plain text. */
 const anchorText = (doc: string | AnchorText): AnchorText => (typeof doc === 'string' ? { text: doc } : doc);
 
-export interface ReanchorReport {
-  kept: number;
-  moved: number;
-  orphaned: number;
-}
+export type { ReanchorReport };
 
 export function createRepository(db: DossierDatabase) {
   const documents = {
@@ -241,24 +237,8 @@ export function createRepository(db: DossierDatabase) {
         const meta = await db.documents.get(id);
         const body = await db.bodies.get(id);
         if (!meta || !body) throw new Error(`No document ${id}`);
-        const report: ReanchorReport = { kept: 0, moved: 0, orphaned: 0 };
-        const annotations = await db.annotations.where('documentId').equals(id).toArray();
-        // In one pass, so each annotation is looked for where the text before it moved to.
-        const results = reanchorAll(
-          replacement.text,
-          annotations.map((a) => a.target),
-        );
-        const updated = annotations.map((a, i) => {
-          const result = results[i]!;
-          report[result.outcome]++;
-          // A former orphan whose passage is back where it was is placed again.
-          if (result.outcome === 'kept' && !replacement.pageMap) {
-            return a.orphaned ? { ...touched(a), orphaned: false } : a;
-          }
-          return result.target
-            ? { ...touched(a), target: withRects(replacement, result.target), orphaned: false }
-            : { ...touched(a), orphaned: true };
-        });
+        const stored = await db.annotations.where('documentId').equals(id).toArray();
+        const { annotations: updated, report } = reanchorAnnotations(stored, replacement);
         await db.annotations.bulkPut(updated);
         const nextBody: DocumentBody = { id, text: replacement.text, blocks: replacement.blocks };
         if (replacement.pageMap) nextBody.pageMap = replacement.pageMap;

@@ -1,5 +1,6 @@
 // What the sync screens ask of storage (renderer/db/sync.ts implements it). Types only, so
 // the screens, the shared-folder loop and the tests agree on one shape.
+import type { BundleContents } from '../../shared/sync/bundle';
 import type { BundleError } from '../../shared/sync/bundle-errors';
 import type { BundleManifest } from '../../shared/sync/manifest';
 import type { MergePlan } from '../../shared/sync/library-merge';
@@ -83,6 +84,10 @@ export interface ImportPreview {
   clockAhead: boolean;
   /** Whether the bundle was written by this installation. */
   ownBundle: boolean;
+  /** What the bundle holds (texts and PDFs are stored on apply). */
+  contents: BundleContents;
+  /** The library's last change when the plan was made: apply plans again if the library moved on. */
+  basedOn: number;
 }
 
 export type PreviewResult = { ok: true; preview: ImportPreview } | { ok: false; error: BundleError };

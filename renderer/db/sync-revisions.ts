@@ -7,14 +7,7 @@
 // - logs the record's key with a local sequence number (`syncLog`), so an export can take
 //   "what changed here since the last exchange with a colleague".
 // Imports write merged versions as they are: they run in a transaction marked `verbatim`.
-import type {
-  DBCore,
-  DBCoreMutateRequest,
-  DBCoreRangeType,
-  DBCoreTable,
-  DBCoreTransaction,
-  Middleware,
-} from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { Revision } from '../../shared/model/types';
 import { captureZone, inZone, type DexieZone } from './dexie-zone';
 import { clockFrom, formatRevision, newReplicaId, type Clock } from '../../shared/sync/hlc';
@@ -144,7 +137,9 @@ export const syncRevisions: Middleware<DBCore> = {
 
     async function logWrites(trans: DBCoreTransaction, table: string, ids: readonly unknown[]): Promise<void> {
       const state = await stateOf(trans);
-      const values = ids.filter((id): id is string => typeof id === 'string').map((id) => ({ table, id, seq: ++state.seq }));
+      const values = ids
+        .filter((id): id is string => typeof id === 'string')
+        .map((id) => ({ table, id, seq: ++state.seq }));
       if (values.length) await write(log, { type: 'put', trans, values });
       await save(trans, state);
     }
@@ -180,8 +175,7 @@ export const syncRevisions: Middleware<DBCore> = {
       const missing = ids.filter((_, i) => !stored[i]);
       const buried = missing.length
         ? ((await tombstones.getMany({ trans: req.trans, keys: missing.map((id) => [table.name, id]) })) as (
-            | TombstoneRow
-            | undefined
+            TombstoneRow | undefined
           )[])
         : [];
       const tombstoneOf = new Map(missing.map((id, i) => [id, buried[i]]));
@@ -202,13 +196,20 @@ export const syncRevisions: Middleware<DBCore> = {
         const result = before ? editVersion(before, next, state.clock, now) : createVersion(next, state.clock, now);
         state.clock = result.clock;
         // The time the repository gave the edit (tests and imports pass their own `now`).
-        values.push(typeof next.updatedAt === 'string' ? { ...result.version, updatedAt: next.updatedAt } : result.version);
+        values.push(
+          typeof next.updatedAt === 'string' ? { ...result.version, updatedAt: next.updatedAt } : result.version,
+        );
       }
       if (revived.length) {
         await write(tombstones, { type: 'delete', trans: req.trans, keys: revived.map((id) => [table.name, id]) });
       }
       // Dexie's update specs describe the caller's values, not these.
-      const { changeSpec: _changeSpec, changeSpecs: _changeSpecs, updates: _updates, ...rest } = req as typeof req & {
+      const {
+        changeSpec: _changeSpec,
+        changeSpecs: _changeSpecs,
+        updates: _updates,
+        ...rest
+      } = req as typeof req & {
         changeSpec?: unknown;
         changeSpecs?: unknown;
         updates?: unknown;

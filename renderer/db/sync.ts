@@ -1,9 +1,37 @@
-// Sync storage: bundles out and in, conflicts. (Being written: signatures are final.)
-import type { Revision } from '../../shared/model/types';
-import type { SyncTable } from '../../shared/sync/tables';
+// Sync storage: bundles out (a selection of the library with the texts it stands on), bundles
+// in (read and checked off the main thread, planned against the library, applied in one
+// transaction), and the conflicts merges keep. The merge itself is shared/sync; what each
+// write does to revisions, tombstones and the change log is ./sync-revisions.ts.
+import type { Transaction } from 'dexie';
+import { reanchorAnnotations } from '../../shared/anchoring/reanchor-annotations';
+import { newId } from '../../shared/model/records';
+import type { AnnotationRecord, Revision } from '../../shared/model/types';
+import type { BundleContents, BundleInput } from '../../shared/sync/bundle';
+import type { BundleResult } from '../../shared/sync/bundle-errors';
+import {
+  clockFrom,
+  compareRevisions,
+  formatRevision,
+  newReplicaId,
+  receive,
+  replicaOf,
+  tick,
+} from '../../shared/sync/hlc';
+import { planMerge, type IncomingSet, type LibrarySnapshot, type MergePlan } from '../../shared/sync/library-merge';
+import { versionsOf, type RecordState } from '../../shared/sync/merge';
+import { recordKey, selectVersions } from '../../shared/sync/selection';
+import {
+  emptyStates,
+  type DocumentText,
+  type SyncRecord,
+  type SyncTable,
+  type TableStates,
+} from '../../shared/sync/tables';
+import { resolveConflicts } from '../../shared/sync/write';
 import type { DossierDatabase } from './database';
 import type {
   BundleSelection,
+  Colleague,
   ConflictEntry,
   ExportChoices,
   ExportedBundle,
@@ -13,33 +41,526 @@ import type {
   ReplicaIdentity,
   SyncProgress,
 } from './sync-api';
+import {
+  CLOCK_KEY,
+  LOG_SEQ_KEY,
+  REPLICA_KEY,
+  setVerbatim,
+  STORED_SYNC_TABLES,
+  type ConflictRow,
+  type StoredSyncTable,
+} from './sync-revisions';
 
 export interface SyncTaskOptions {
   onProgress?: (progress: SyncProgress) => void;
   signal?: AbortSignal;
 }
 
-const notYet = (): never => {
-  throw new Error('sync storage: not implemented yet');
+/** Reading and writing bundle files: in a worker in the app, directly in Node tests. */
+export interface BundleCodec {
+  read(bytes: Uint8Array): Promise<BundleResult<BundleContents>>;
+  write(input: BundleInput): Promise<Uint8Array>;
+}
+
+/** Settings keys: the analyst's name (shared with briefs' author) and what we know of colleagues. */
+const ANALYST_KEY = 'briefAuthor';
+const COLLEAGUES_KEY = 'syncColleagues';
+
+/** A colleague as stored: their name, and our log sequence when we last sent them a bundle. */
+interface ColleagueRow extends Colleague {
+  sentSeq: number;
+}
+
+const isStored = (table: SyncTable): table is StoredSyncTable =>
+  (STORED_SYNC_TABLES as readonly string[]).includes(table);
+
+const abortIf = (signal: AbortSignal | undefined) => {
+  if (signal?.aborted) throw new DOMException('Cancelled', 'AbortError');
 };
 
-export function createSyncRepository(_db: DossierDatabase) {
-  const sync = {
-    identity: async (): Promise<ReplicaIdentity> => notYet(),
-    setAnalyst: async (_name: string): Promise<void> => notYet(),
-    exportChoices: async (): Promise<ExportChoices> => notYet(),
-    exportBundle: async (_selection: BundleSelection, _options?: SyncTaskOptions): Promise<ExportedBundle> => notYet(),
-    preview: async (_bytes: Uint8Array, _options?: SyncTaskOptions): Promise<PreviewResult> => notYet(),
-    apply: async (_preview: ImportPreview, _options?: SyncTaskOptions): Promise<ImportOutcome> => notYet(),
-    conflicts: {
-      /** Records with unresolved conflicts. Live-query friendly (reads one table). */
-      count: async (): Promise<number> => notYet(),
-      list: async (): Promise<ConflictEntry[]> => notYet(),
-      /** Keeps one version (the current one: "keep mine"; a conflict's rev: "keep theirs"); the others are superseded. */
-      keep: async (_table: SyncTable, _id: string, _rev: Revision): Promise<void> => notYet(),
-      /** Items: keeps the current version and makes the conflict version a new item of its own. */
-      keepBoth: async (_table: SyncTable, _id: string, _rev: Revision): Promise<void> => notYet(),
+const newestFirst = (a: SyncRecord, b: SyncRecord) => compareRevisions(b.rev, a.rev);
+
+/** What the analyst sees of a record, for the preview and the conflicts view. */
+export function recordLabel(table: SyncTable, record: SyncRecord): string {
+  switch (table) {
+    case 'items':
+      return (record as SyncRecord<'items'>).title;
+    case 'annotations':
+      return (record as SyncRecord<'annotations'>).target.quote.exact;
+    case 'documents':
+      return (record as SyncRecord<'documents'>).title;
+    case 'events':
+      return (record as SyncRecord<'events'>).title;
+    case 'briefs':
+      return (record as SyncRecord<'briefs'>).title;
+    case 'itemKinds':
+      return (record as SyncRecord<'itemKinds'>).label || record.id;
+    case 'links': {
+      const link = record as SyncRecord<'links'>;
+      return `${link.from.kind} → ${link.to.kind} (${link.type})`;
+    }
+  }
+}
+
+export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = defaultCodec()) {
+  const setting = async <T>(key: string, fallback: T): Promise<T> => {
+    const row = await db.settings.get(key);
+    return row === undefined ? fallback : (row.value as T);
+  };
+  const logSeq = () => setting<number>(LOG_SEQ_KEY, 0);
+  const colleagues = () => setting<Record<string, ColleagueRow>>(COLLEAGUES_KEY, {});
+
+  async function replicaId(): Promise<string> {
+    const stored = await setting<string>(REPLICA_KEY, '');
+    if (stored) return stored;
+    // The middleware gives the installation its id on its first synced write; a library with none yet gets one now.
+    return db.transaction('rw', db.settings, async () => {
+      const again = await setting<string>(REPLICA_KEY, '');
+      if (again) return again;
+      const id = newReplicaId();
+      await db.settings.put({ key: REPLICA_KEY, value: id });
+      return id;
+    });
+  }
+
+  /** Every record's state: live records, tombstones and kept conflicts. */
+  async function readStates(): Promise<TableStates> {
+    const states = emptyStates() as Record<SyncTable, Map<string, RecordState<SyncRecord>>>;
+    for (const table of STORED_SYNC_TABLES) {
+      for (const record of (await db.table(table).toArray()) as SyncRecord[]) {
+        states[table].set(record.id, { current: record, conflicts: [] });
+      }
+    }
+    for (const row of await db.tombstones.toArray()) {
+      states[row.table].set(row.id, { current: row.version, conflicts: [] });
+    }
+    for (const row of await db.conflicts.toArray()) states[row.table].get(row.id)?.conflicts.push(row.version);
+    for (const map of Object.values(states)) {
+      for (const state of map.values()) if (state.conflicts.length > 1) state.conflicts.sort(newestFirst);
+    }
+    return states as TableStates;
+  }
+
+  async function readSnapshot(): Promise<LibrarySnapshot> {
+    const records = await readStates();
+    const texts = new Set<string>();
+    for (const state of records.documents.values()) if (!state.current.deleted) texts.add(state.current.contentHash);
+    return { records, texts };
+  }
+
+  async function identity(): Promise<ReplicaIdentity> {
+    return { replicaId: await replicaId(), analyst: await setting<string>(ANALYST_KEY, '') };
+  }
+
+  /** The texts (and PDFs) of the documents among `documents`, once per content hash. */
+  async function textsOf(documents: readonly SyncRecord<'documents'>[], withPdfs: boolean) {
+    const live = documents.filter((d) => !d.deleted);
+    const ids = [...new Set(live.map((d) => d.id))];
+    const [bodies, originals] = await Promise.all([db.bodies.bulkGet(ids), db.originals.bulkGet(ids)]);
+    const bodyOf = new Map(ids.map((id, i) => [id, bodies[i]]));
+    const originalOf = new Map(ids.map((id, i) => [id, originals[i]?.original]));
+    const texts = new Map<string, DocumentText>();
+    const pdfs = new Map<string, Uint8Array>();
+    for (const doc of live) {
+      const body = bodyOf.get(doc.id);
+      // A conflict version with another text: only the current text is stored here.
+      if (!body || texts.has(doc.contentHash) || body.text.length !== doc.length) continue;
+      const original = originalOf.get(doc.id);
+      const text: DocumentText = { contentHash: doc.contentHash, text: body.text, blocks: body.blocks };
+      if (body.pageMap) text.pageMap = body.pageMap;
+      if (original) {
+        text.original = { name: original.name, encoding: original.encoding, size: original.size, text: original.text };
+        if (withPdfs && doc.kind === 'pdf' && original.bytes) pdfs.set(doc.contentHash, original.bytes);
+      }
+      texts.set(doc.contentHash, text);
+    }
+    return {
+      texts: [...texts.values()],
+      pdfs: [...pdfs].map(([contentHash, bytes]) => ({ contentHash, bytes })),
+    };
+  }
+
+  async function exportBundle(selection: BundleSelection, options: SyncTaskOptions = {}): Promise<ExportedBundle> {
+    const { onProgress, signal } = options;
+    onProgress?.({ phase: 'reading', done: 0, total: 1 });
+    const me = await identity();
+    const known = await colleagues();
+    const seqNow = await logSeq();
+    let changed: Set<string> | undefined;
+    let changedSince: Revision | undefined;
+    const colleague = selection.changedSinceExchangeWith ? known[selection.changedSinceExchangeWith] : undefined;
+    if (selection.changedSinceExchangeWith) {
+      const since = colleague?.sentSeq ?? 0;
+      const rows = await db.syncLog.where('seq').above(since).toArray();
+      changed = new Set(rows.map((row) => recordKey(row.table, row.id)));
+    }
+    abortIf(signal);
+    const states = await readStates();
+    const records = selectVersions(states, {
+      tags: selection.tags,
+      itemKinds: selection.itemKinds,
+      documentIds: selection.documentIds,
+      owners: selection.owners,
+      changed,
+    });
+    const { texts, pdfs } = await textsOf(records.documents, selection.includePdfs ?? false);
+    abortIf(signal);
+    onProgress?.({ phase: 'writing', done: 0, total: 1 });
+    const clock = clockFrom(me.replicaId, await setting<string | null>(CLOCK_KEY, null));
+    // Described as a revision of the last bundle sent to them (the log sequence is ours alone).
+    if (colleague?.lastSent)
+      changedSince = formatRevision({ wall: Date.parse(colleague.lastSent), counter: 0, replica: me.replicaId });
+    const selected =
+      !!selection.tags?.length ||
+      !!selection.itemKinds?.length ||
+      !!selection.documentIds?.length ||
+      !!selection.owners?.length ||
+      !!changed;
+    const recipient = selection.recipient?.trim() || colleague?.analyst || undefined;
+    const createdAt = new Date().toISOString();
+    const bytes = await codec.write({
+      replicaId: me.replicaId,
+      analyst: me.analyst,
+      createdAt,
+      appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0',
+      clock: tick(clock, Date.now()).rev,
+      filter: {
+        scope: selected ? 'selection' : 'all',
+        ...(selection.tags?.length && { tags: selection.tags }),
+        ...(selection.itemKinds?.length && { itemKinds: selection.itemKinds }),
+        ...(selection.documentIds?.length && { documentIds: selection.documentIds }),
+        ...(selection.owners?.length && { owners: selection.owners }),
+        ...(changedSince && { changedSince }),
+        ...(recipient && { recipient }),
+      },
+      records,
+      texts,
+      pdfs,
+    });
+    abortIf(signal);
+    if (selection.changedSinceExchangeWith) {
+      const id = selection.changedSinceExchangeWith;
+      await db.transaction('rw', db.settings, async () => {
+        const all = await colleagues();
+        const row = all[id] ?? { replicaId: id, analyst: '', lastReceived: null, lastSent: null, sentSeq: 0 };
+        all[id] = { ...row, lastSent: createdAt, sentSeq: seqNow };
+        await db.settings.put({ key: COLLEAGUES_KEY, value: all });
+      });
+    }
+    onProgress?.({ phase: 'writing', done: 1, total: 1 });
+    const who = (me.analyst || 'dossier').replace(/[\\/:*?"<>|\s]+/g, '-');
+    const counts = {
+      records: Object.fromEntries(
+        Object.entries(records).map(([t, v]) => [t, v.length]),
+      ) as ExportedBundle['counts']['records'],
+      texts: texts.length,
+      pdfs: pdfs.length,
+    };
+    return { bytes, fileName: `${who}-${createdAt.slice(0, 10)}.dossier`, counts };
+  }
+
+  async function exportChoices(): Promise<ExportChoices> {
+    const [items, annotations, documents, kinds, known] = await Promise.all([
+      db.items.toArray(),
+      db.annotations.toArray(),
+      db.documents.toArray(),
+      setting<{ id: string; label: string }[]>('itemKinds', []),
+      colleagues(),
+    ]);
+    const tags = new Set<string>();
+    const owners = new Set<string>();
+    const kindIds = new Set<string>();
+    for (const item of items) {
+      item.tags.forEach((t) => tags.add(t));
+      item.owners.forEach((o) => owners.add(o.normalized || o.asWritten));
+      kindIds.add(item.kind);
+    }
+    for (const annotation of annotations) annotation.tags.forEach((t) => tags.add(t));
+    const labels = new Map(kinds.map((k) => [k.id, k.label]));
+    const byText = (a: string, b: string) => a.localeCompare(b, 'zh');
+    return {
+      tags: [...tags].sort(byText),
+      owners: [...owners].sort(byText),
+      itemKinds: [...new Set([...kinds.map((k) => k.id), ...kindIds])].map((id) => ({
+        id,
+        label: labels.get(id) ?? '',
+      })),
+      documents: documents.map((d) => ({ id: d.id, title: d.title })).sort((a, b) => byText(a.title, b.title)),
+      colleagues: Object.values(known).map(({ sentSeq: _sentSeq, ...colleague }) => colleague),
+    };
+  }
+
+  const incomingOf = (contents: BundleContents): IncomingSet => ({
+    records: contents.records,
+    texts: new Set(contents.texts.keys()),
+  });
+
+  async function preview(bytes: Uint8Array, options: SyncTaskOptions = {}): Promise<PreviewResult> {
+    const { onProgress, signal } = options;
+    onProgress?.({ phase: 'checking', done: 0, total: 1 });
+    const read = await codec.read(bytes);
+    if (!read.ok) return { ok: false, error: read.error };
+    abortIf(signal);
+    onProgress?.({ phase: 'planning', done: 0, total: 1 });
+    const contents = read.value;
+    const basedOn = await logSeq();
+    const snapshot = await readSnapshot();
+    const me = await replicaId();
+    const plan = planMerge(snapshot, incomingOf(contents));
+    const clock = clockFrom(me, await setting<string | null>(CLOCK_KEY, null));
+    const documentsAdded = plan.add.filter((c) => c.table === 'documents').length;
+    return {
+      ok: true,
+      preview: {
+        manifest: contents.manifest,
+        plan,
+        summary: {
+          add: plan.add.length,
+          update: plan.update.length,
+          conflicts: plan.conflicts.length,
+          deletions: plan.deletions.length,
+          unchanged: plan.unchanged,
+          documentsToAdd: documentsAdded,
+          documentsToReanchor: plan.reanchor.length,
+          textsMissing: plan.texts.missing.filter((m) => m.current).length,
+          dangling: plan.dangling.length,
+        },
+        clockAhead: receive(clock, contents.manifest.clock, Date.now()).ignored === 'ahead',
+        ownBundle: contents.manifest.replicaId === me,
+        contents,
+        basedOn,
+      },
+    };
+  }
+
+  /** Writes a record's merged state as it is: the current version (live or tombstone) and its conflicts. */
+  async function storeState(table: SyncTable, id: string, state: RecordState<SyncRecord>, keptAt: string) {
+    if (!isStored(table)) return;
+    const live = db.table(table);
+    if (state.current.deleted) {
+      await live.delete(id);
+      await db.tombstones.put({ table, id, version: state.current });
+    } else {
+      await live.put(state.current);
+      await db.tombstones.delete([table, id]);
+    }
+    await db.conflicts.where('[table+id]').equals([table, id]).delete();
+    if (state.conflicts.length) {
+      await db.conflicts.bulkPut(state.conflicts.map((version) => ({ table, id, rev: version.rev, version, keptAt })));
+    }
+  }
+
+  /** Our clock, moved past `seen` (the sender's clock), saved last in the transaction. */
+  async function saveClock(seen: Revision | null, now: number) {
+    const me = await replicaId();
+    let clock = clockFrom(me, await setting<string | null>(CLOCK_KEY, null));
+    if (seen) clock = receive(clock, seen, now).clock;
+    await db.settings.put({ key: CLOCK_KEY, value: formatRevision(clock) });
+  }
+
+  async function apply(preview: ImportPreview, options: SyncTaskOptions = {}): Promise<ImportOutcome> {
+    const { onProgress } = options;
+    const { contents } = preview;
+    const now = Date.now();
+    const keptAt = new Date(now).toISOString();
+    const tables = [
+      ...STORED_SYNC_TABLES.map((t) => db.table(t)),
+      db.bodies,
+      db.originals,
+      db.tombstones,
+      db.conflicts,
+      db.syncLog,
+      db.settings,
+    ];
+    return db.transaction('rw', tables, async (tx: Transaction) => {
+      setVerbatim(tx.idbtrans, true);
+      try {
+        // The library moved on since the preview: plan again, against what is there now.
+        let plan: MergePlan = preview.plan;
+        if ((await logSeq()) !== preview.basedOn) plan = planMerge(await readSnapshot(), incomingOf(contents));
+        const outcome: ImportOutcome = {
+          written: plan.writes.length,
+          documentsAdded: plan.add.filter((c) => c.table === 'documents').length,
+          conflicts: plan.conflicts.length,
+          reanchored: 0,
+          orphaned: 0,
+        };
+        let done = 0;
+        for (const change of plan.writes) {
+          await storeState(change.table, change.id, change.after, keptAt);
+          if (++done % 500 === 0) onProgress?.({ phase: 'writing', done, total: plan.writes.length });
+        }
+        await storeTexts(plan, contents);
+
+        // Re-anchoring is the analyst's own edit of their highlights: ordinary (stamped) writes.
+        setVerbatim(tx.idbtrans, false);
+        for (const { documentId } of plan.reanchor) {
+          const body = await db.bodies.get(documentId);
+          if (!body) continue;
+          const stored = await db.annotations.where('documentId').equals(documentId).toArray();
+          const { annotations, report } = reanchorAnnotations(stored, body, new Date(now));
+          const changed = annotations.filter((a, i) => a !== stored[i]);
+          if (changed.length) await db.annotations.bulkPut(changed as AnnotationRecord[]);
+          outcome.reanchored += report.moved;
+          outcome.orphaned += report.orphaned;
+        }
+        await noteReceived(contents, keptAt);
+        await saveClock(contents.manifest.clock, now);
+        onProgress?.({ phase: 'writing', done: plan.writes.length, total: plan.writes.length });
+        return outcome;
+      } finally {
+        setVerbatim(tx.idbtrans, false);
+      }
+    });
+  }
+
+  /** Bodies (and originals) for documents whose current text came with the bundle. */
+  async function storeTexts(plan: MergePlan, contents: BundleContents) {
+    for (const change of plan.writes) {
+      if (change.table !== 'documents' || change.after.current.deleted) continue;
+      const doc = change.after.current as SyncRecord<'documents'>;
+      const text = contents.texts.get(doc.contentHash);
+      const body = await db.bodies.get(doc.id);
+      if (!text || (body && body.text === text.text)) continue;
+      await db.bodies.put({
+        id: doc.id,
+        text: text.text,
+        blocks: text.blocks,
+        ...(text.pageMap && { pageMap: text.pageMap }),
+      });
+      if (text.original) {
+        const bytes = contents.pdfs.get(doc.contentHash);
+        await db.originals.put({ id: doc.id, original: { ...text.original, ...(bytes && { bytes }) } });
+      }
+    }
+  }
+
+  async function noteReceived(contents: BundleContents, at: string) {
+    const { replicaId: id, analyst } = contents.manifest;
+    const all = await colleagues();
+    const row = all[id] ?? { replicaId: id, analyst, lastReceived: null, lastSent: null, sentSeq: 0 };
+    all[id] = { ...row, analyst: analyst || row.analyst, lastReceived: at };
+    await db.settings.put({ key: COLLEAGUES_KEY, value: all });
+  }
+
+  async function stateOf(table: StoredSyncTable, id: string): Promise<RecordState<SyncRecord> | null> {
+    const current =
+      ((await db.table(table).get(id)) as SyncRecord | undefined) ?? (await db.tombstones.get([table, id]))?.version;
+    if (!current) return null;
+    const rows = await db.conflicts.where('[table+id]').equals([table, id]).toArray();
+    return { current, conflicts: rows.map((r) => r.version).sort(newestFirst) };
+  }
+
+  /** Resolves a record's conflicts by keeping `rev`, as a new version that supersedes all of them. */
+  async function keep(table: SyncTable, id: string, rev: Revision, tx: Transaction, now: number) {
+    if (!isStored(table)) throw new Error(`Conflicts of ${table} are not stored here`);
+    const state = await stateOf(table, id);
+    if (!state) throw new Error(`No ${table} record ${id}`);
+    const me = await replicaId();
+    const clock = clockFrom(me, await setting<string | null>(CLOCK_KEY, null));
+    const result = resolveConflicts(state, rev, clock, now);
+    setVerbatim(tx.idbtrans, true);
+    try {
+      await storeState(table, id, result.state, new Date(now).toISOString());
+    } finally {
+      setVerbatim(tx.idbtrans, false);
+    }
+    await db.settings.put({ key: CLOCK_KEY, value: formatRevision(result.clock) });
+    return state;
+  }
+
+  const conflictTables = () => [
+    ...STORED_SYNC_TABLES.map((t) => db.table(t)),
+    db.tombstones,
+    db.conflicts,
+    db.syncLog,
+    db.settings,
+  ];
+
+  const conflicts = {
+    /** Records with unresolved conflicts. */
+    count: async (): Promise<number> => (await db.conflicts.orderBy('[table+id]').uniqueKeys()).length,
+
+    async list(): Promise<ConflictEntry[]> {
+      const rows = await db.conflicts.toArray();
+      const byRecord = new Map<string, ConflictRow[]>();
+      for (const row of rows) {
+        const key = recordKey(row.table, row.id);
+        byRecord.set(key, [...(byRecord.get(key) ?? []), row]);
+      }
+      const names = await colleagues();
+      const me = await identity();
+      const entries: ConflictEntry[] = [];
+      for (const group of byRecord.values()) {
+        const { table, id } = group[0]!;
+        if (!isStored(table)) continue;
+        const state = await stateOf(table, id);
+        if (!state) continue;
+        const authors: Record<Revision, string> = {};
+        for (const version of versionsOf(state)) {
+          const replica = replicaOf(version.rev);
+          const name = replica === me.replicaId ? me.analyst : names[replica]?.analyst;
+          if (name) authors[version.rev] = name;
+        }
+        entries.push({
+          table,
+          id,
+          label: recordLabel(table, state.current),
+          current: state.current,
+          conflicts: state.conflicts,
+          authors,
+        });
+      }
+      return entries.sort((a, b) => compareRevisions(b.current.rev, a.current.rev));
+    },
+
+    keep: async (table: SyncTable, id: string, rev: Revision): Promise<void> => {
+      await db.transaction('rw', conflictTables(), async (tx: Transaction) => {
+        await keep(table, id, rev, tx, Date.now());
+      });
+    },
+
+    /** Keeps the current item, and the conflict version `rev` as a new item of its own. */
+    keepBoth: async (table: SyncTable, id: string, rev: Revision): Promise<void> => {
+      if (table !== 'items') throw new Error('Only items can be kept both');
+      await db.transaction('rw', conflictTables(), async (tx: Transaction) => {
+        const now = Date.now();
+        const before = await stateOf('items', id);
+        const other = before?.conflicts.find((c) => c.rev === rev);
+        if (!before || !other) throw new Error(`No conflict ${rev} of item ${id}`);
+        await keep('items', id, before.current.rev, tx, now);
+        const at = new Date(now).toISOString();
+        const { lineage: _lineage, deleted: _deleted, ...content } = other as SyncRecord<'items'>;
+        await db.items.add({ ...content, id: newId(), createdAt: at, updatedAt: at, rev: at, baseRev: null });
+      });
     },
   };
-  return { sync };
+
+  return {
+    sync: {
+      identity,
+      setAnalyst: async (name: string): Promise<void> => {
+        await db.settings.put({ key: ANALYST_KEY, value: name.trim() });
+      },
+      exportChoices,
+      exportBundle,
+      preview,
+      apply,
+      conflicts,
+    },
+  };
+}
+
+/** Bundles are read and written in a worker: a big bundle takes seconds to check or pack. */
+function defaultCodec(): BundleCodec {
+  if (typeof Worker === 'undefined') {
+    return {
+      read: async (bytes) => (await import('../../shared/sync/bundle')).readBundle(bytes),
+      write: async (input) => (await import('../../shared/sync/bundle')).writeBundle(input),
+    };
+  }
+  return {
+    read: async (bytes) => (await import('../sync/bundle-client')).bundleWorker().read(bytes),
+    write: async (input) => (await import('../sync/bundle-client')).bundleWorker().write(input),
+  };
 }
