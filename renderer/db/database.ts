@@ -45,10 +45,10 @@ export type DossierDatabase = Dexie & {
   /** Search: the index's segments and state (renderer/db/search-index.ts), and the records it must read again. */
   searchIndex: EntityTable<SearchIndexRow, 'key'>;
   searchQueue: EntityTable<SearchQueueRow, 'key'>;
-  /** Sync (renderer/db/sync-revisions.ts): deleted records' last versions, losing concurrent versions, and what changed when. */
+  /** Sync (renderer/db/sync-revisions.ts): deleted records' last versions, losing concurrent versions, and what each import changed. */
   tombstones: Table<TombstoneRow, [string, string]>;
   conflicts: Table<ConflictRow, [string, string, string]>;
-  syncLog: Table<SyncLogRow, [string, string]>;
+  syncLog: Table<SyncLogRow, number>;
 };
 
 /**
@@ -105,14 +105,13 @@ export function openDatabase(name: string = DATABASE_NAME): DossierDatabase {
     searchQueue: 'key',
   });
   // Issue 7, sync: a deleted record leaves its tombstone, a merge keeps the concurrent versions
-  // that lost, and every write is logged with a local sequence number ("changed since the last
-  // exchange"). Two analysts may import the same text independently, so contentHash is no
+  // that lost, and each import logs what it changed ("changed since the last exchange"). Two analysts may import the same text independently, so contentHash is no
   // longer unique: a bundle can bring a second document with a text the library holds.
   db.version(4).stores({
     documents: 'id, contentHash, title, importedAt, published.from, source.site',
     tombstones: '[table+id], table',
     conflicts: '[table+id+rev], [table+id], table',
-    syncLog: '[table+id], seq',
+    syncLog: '++seq',
   });
   // Every write to documents, bodies, annotations and items queues its record for the search index.
   db.use(searchChangeLog);

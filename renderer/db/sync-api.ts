@@ -87,7 +87,7 @@ export interface ImportPreview {
   /** What the bundle holds (texts and PDFs are stored on apply). */
   contents: BundleContents;
   /** The library's last change when the plan was made: apply plans again if the library moved on. */
-  basedOn: number;
+  basedOn: string;
 }
 
 export type PreviewResult = { ok: true; preview: ImportPreview } | { ok: false; error: BundleError };

@@ -4,8 +4,6 @@
 //   superseding the stored version — or, for a record deleted earlier, its tombstone (undo);
 // - turns a deletion into a tombstone: the deleted record's last version, kept in `tombstones`
 //   so the deletion can travel in bundles and a concurrent edit elsewhere is not lost;
-// - logs the record's key with a local sequence number (`syncLog`), so an export can take
-//   "what changed here since the last exchange with a colleague".
 // Imports write merged versions as they are: they run in a transaction marked `verbatim`.
 import type { DBCore, DBCoreMutateRequest, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { Revision } from '../../shared/model/types';
@@ -36,22 +34,25 @@ export interface ConflictRow {
   keptAt: string;
 }
 
+/**
+ * What one import changed (`table\u0000id` keys), so "changed since the last exchange with a
+ * colleague" includes what others sent meanwhile: their revisions may be older than that
+ * exchange. Local writes need no log: their revisions are newer than anything sent before.
+ */
 export interface SyncLogRow {
-  table: SyncTable;
-  id: string;
-  /** Local sequence number of the record's last write (settings `syncLogSeq` is the last one given). */
-  seq: number;
+  seq?: number;
+  /** ISO time of the import. */
+  at: string;
+  keys: string[];
 }
 
 /** Settings keys of the sync layer. */
 export const REPLICA_KEY = 'replicaId';
 export const CLOCK_KEY = 'syncClock';
-export const LOG_SEQ_KEY = 'syncLogSeq';
 
 const SETTINGS = 'settings';
 const TOMBSTONES = 'tombstones';
 const CONFLICTS = 'conflicts';
-const SYNC_LOG = 'syncLog';
 const SYNCED: ReadonlySet<string> = new Set(STORED_SYNC_TABLES);
 const EQUAL = 1 as DBCoreRangeType;
 
@@ -71,10 +72,9 @@ export function setVerbatim(trans: object, on: boolean): void {
   else verbatim.delete(trans);
 }
 
-/** The clock and log sequence of one transaction, read on its first write and saved after each. */
+/** The clock of one transaction, read on its first write and saved after each. */
 interface TransactionState {
   clock: Clock;
-  seq: number;
   /** Whether the conflicts table holds anything (else no lookups are needed). */
   anyConflicts: boolean;
 }
@@ -95,13 +95,12 @@ export const syncRevisions: Middleware<DBCore> = {
     const settings = down.table(SETTINGS);
     const tombstones = down.table(TOMBSTONES);
     const conflicts = down.table(CONFLICTS);
-    const log = down.table(SYNC_LOG);
     const conflictIndex = conflicts.schema.indexes.find((i) => i.name === '[table+id]')!;
 
     async function load(trans: DBCoreTransaction): Promise<TransactionState> {
-      const [replicaRow, clockRow, seqRow] = (await settings.getMany({
+      const [replicaRow, clockRow] = (await settings.getMany({
         trans,
-        keys: [REPLICA_KEY, CLOCK_KEY, LOG_SEQ_KEY],
+        keys: [REPLICA_KEY, CLOCK_KEY],
       })) as ({ value: unknown } | undefined)[];
       let replica = typeof replicaRow?.value === 'string' ? replicaRow.value : '';
       if (!replica) {
@@ -113,7 +112,6 @@ export const syncRevisions: Middleware<DBCore> = {
         (await conflicts.count({ trans, query: { index: conflicts.schema.primaryKey, range: ANY } })) > 0;
       return {
         clock: clockFrom(replica, stored),
-        seq: typeof seqRow?.value === 'number' ? seqRow.value : 0,
         anyConflicts,
       };
     }
@@ -128,20 +126,8 @@ export const syncRevisions: Middleware<DBCore> = {
       await write(settings, {
         type: 'put',
         trans,
-        values: [
-          { key: CLOCK_KEY, value: formatRevision(state.clock) },
-          { key: LOG_SEQ_KEY, value: state.seq },
-        ],
+        values: [{ key: CLOCK_KEY, value: formatRevision(state.clock) }],
       });
-    }
-
-    async function logWrites(trans: DBCoreTransaction, table: string, ids: readonly unknown[]): Promise<void> {
-      const state = await stateOf(trans);
-      const values = ids
-        .filter((id): id is string => typeof id === 'string')
-        .map((id) => ({ table, id, seq: ++state.seq }));
-      if (values.length) await write(log, { type: 'put', trans, values });
-      await save(trans, state);
     }
 
     async function conflictVersions(trans: DBCoreTransaction, table: string, id: string): Promise<SyncRecord[]> {
@@ -238,7 +224,7 @@ export const syncRevisions: Middleware<DBCore> = {
       transaction(stores, mode, options) {
         // A write to a synced table also writes its bookkeeping, in the same transaction.
         const widen = mode === 'readwrite' && stores.some((s) => SYNCED.has(s));
-        const extra = widen ? [SETTINGS, TOMBSTONES, CONFLICTS, SYNC_LOG].filter((s) => !stores.includes(s)) : [];
+        const extra = widen ? [SETTINGS, TOMBSTONES, CONFLICTS].filter((s) => !stores.includes(s)) : [];
         return down.transaction(extra.length ? [...stores, ...extra] : stores, mode, options);
       },
       table(name) {
@@ -255,34 +241,25 @@ export const syncRevisions: Middleware<DBCore> = {
         const wrapped: DBCoreTable = {
           ...table,
           async mutate(req) {
+            // Imports write merged versions as they are.
+            if (verbatim.has(req.trans)) return table.mutate(req);
             if (!zoneOf.has(req.trans)) zoneOf.set(req.trans, captureZone());
-            const plain = verbatim.has(req.trans);
-            if (req.type === 'deleteRange') {
-              const ids = await keysIn(req.trans, req);
-              if (!plain) await bury(table, req.trans, ids);
+            if (req.type === 'deleteRange' || req.type === 'delete') {
+              const ids = req.type === 'delete' ? (req.keys as string[]) : await keysIn(req.trans, req);
+              await bury(table, req.trans, ids);
               const response = await write(table, req);
-              await logWrites(req.trans, name, ids);
+              await save(req.trans, await stateOf(req.trans));
               return response;
             }
-            if (req.type === 'delete') {
-              if (!plain) await bury(table, req.trans, req.keys as string[]);
-              const response = await write(table, req);
-              await logWrites(req.trans, name, req.keys);
-              return response;
-            }
-            const stamped = plain ? req : await stampPuts(table, req);
+            const stamped = await stampPuts(table, req);
             const response = await write(table, stamped);
-            if (stamped !== req && stamped.type === req.type) {
+            if (stamped.type === req.type) {
               // The caller's objects show what was stored (repositories return them), unless frozen (read from a live query).
               req.values.forEach((value, i) => {
                 if (!Object.isFrozen(value)) Object.assign(value as object, stampsOf(stamped.values[i] as SyncRecord));
               });
             }
-            await logWrites(
-              req.trans,
-              name,
-              req.values.map((v) => table.schema.primaryKey.extractKey!(v)),
-            );
+            await save(req.trans, await stateOf(req.trans));
             return response;
           },
         };

@@ -28,7 +28,7 @@ import {
   type TableStates,
 } from '../../shared/sync/tables';
 import { resolveConflicts } from '../../shared/sync/write';
-import type { DossierDatabase } from './database';
+import type { DocumentBody, DocumentOriginal, DossierDatabase } from './database';
 import type {
   BundleSelection,
   Colleague,
@@ -43,12 +43,12 @@ import type {
 } from './sync-api';
 import {
   CLOCK_KEY,
-  LOG_SEQ_KEY,
   REPLICA_KEY,
   setVerbatim,
   STORED_SYNC_TABLES,
   type ConflictRow,
   type StoredSyncTable,
+  type TombstoneRow,
 } from './sync-revisions';
 
 export interface SyncTaskOptions {
@@ -66,10 +66,23 @@ export interface BundleCodec {
 const ANALYST_KEY = 'briefAuthor';
 const COLLEAGUES_KEY = 'syncColleagues';
 
-/** A colleague as stored: their name, and our log sequence when we last sent them a bundle. */
+/**
+ * A colleague as stored. What we last sent them is marked by our clock then (every local write
+ * since has a newer revision) and our last import then (what others sent us since).
+ */
 interface ColleagueRow extends Colleague {
-  sentSeq: number;
+  sentClock: Revision | null;
+  sentImport: number;
 }
+
+const newColleague = (replicaId: string, analyst: string): ColleagueRow => ({
+  replicaId,
+  analyst,
+  lastReceived: null,
+  lastSent: null,
+  sentClock: null,
+  sentImport: 0,
+});
 
 const isStored = (table: SyncTable): table is StoredSyncTable =>
   (STORED_SYNC_TABLES as readonly string[]).includes(table);
@@ -107,7 +120,9 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
     const row = await db.settings.get(key);
     return row === undefined ? fallback : (row.value as T);
   };
-  const logSeq = () => setting<number>(LOG_SEQ_KEY, 0);
+  const lastImport = async () => (await db.syncLog.orderBy('seq').last())?.seq ?? 0;
+  /** Changes whenever the library does: a local write moves the clock, an import logs itself. */
+  const libraryMark = async () => `${await setting<string>(CLOCK_KEY, '')}|${await lastImport()}`;
   const colleagues = () => setting<Record<string, ColleagueRow>>(COLLEAGUES_KEY, {});
 
   async function replicaId(): Promise<string> {
@@ -148,6 +163,18 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
     return { records, texts };
   }
 
+  /** Records with a version written after `clock`, or changed by an import after `importSeq`. */
+  async function changedAfter(states: TableStates, clock: Revision, importSeq: number): Promise<Set<string>> {
+    const changed = new Set<string>();
+    for (const [table, map] of Object.entries(states) as [SyncTable, ReadonlyMap<string, RecordState<SyncRecord>>][]) {
+      for (const [id, state] of map) {
+        if (versionsOf(state).some((v) => compareRevisions(v.rev, clock) > 0)) changed.add(recordKey(table, id));
+      }
+    }
+    for (const row of await db.syncLog.where('seq').above(importSeq).toArray()) row.keys.forEach((k) => changed.add(k));
+    return changed;
+  }
+
   async function identity(): Promise<ReplicaIdentity> {
     return { replicaId: await replicaId(), analyst: await setting<string>(ANALYST_KEY, '') };
   }
@@ -185,17 +212,16 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
     onProgress?.({ phase: 'reading', done: 0, total: 1 });
     const me = await identity();
     const known = await colleagues();
-    const seqNow = await logSeq();
-    let changed: Set<string> | undefined;
+    const importNow = await lastImport();
     let changedSince: Revision | undefined;
     const colleague = selection.changedSinceExchangeWith ? known[selection.changedSinceExchangeWith] : undefined;
-    if (selection.changedSinceExchangeWith) {
-      const since = colleague?.sentSeq ?? 0;
-      const rows = await db.syncLog.where('seq').above(since).toArray();
-      changed = new Set(rows.map((row) => recordKey(row.table, row.id)));
-    }
     abortIf(signal);
     const states = await readStates();
+    let changed: Set<string> | undefined;
+    if (colleague?.sentClock) {
+      changed = await changedAfter(states, colleague.sentClock, colleague.sentImport);
+      changedSince = colleague.sentClock;
+    }
     const records = selectVersions(states, {
       tags: selection.tags,
       itemKinds: selection.itemKinds,
@@ -207,9 +233,6 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
     abortIf(signal);
     onProgress?.({ phase: 'writing', done: 0, total: 1 });
     const clock = clockFrom(me.replicaId, await setting<string | null>(CLOCK_KEY, null));
-    // Described as a revision of the last bundle sent to them (the log sequence is ours alone).
-    if (colleague?.lastSent)
-      changedSince = formatRevision({ wall: Date.parse(colleague.lastSent), counter: 0, replica: me.replicaId });
     const selected =
       !!selection.tags?.length ||
       !!selection.itemKinds?.length ||
@@ -218,12 +241,13 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
       !!changed;
     const recipient = selection.recipient?.trim() || colleague?.analyst || undefined;
     const createdAt = new Date().toISOString();
+    const sentClock = tick(clock, Date.now()).rev;
     const bytes = await codec.write({
       replicaId: me.replicaId,
       analyst: me.analyst,
       createdAt,
       appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0',
-      clock: tick(clock, Date.now()).rev,
+      clock: sentClock,
       filter: {
         scope: selected ? 'selection' : 'all',
         ...(selection.tags?.length && { tags: selection.tags }),
@@ -242,8 +266,8 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
       const id = selection.changedSinceExchangeWith;
       await db.transaction('rw', db.settings, async () => {
         const all = await colleagues();
-        const row = all[id] ?? { replicaId: id, analyst: '', lastReceived: null, lastSent: null, sentSeq: 0 };
-        all[id] = { ...row, lastSent: createdAt, sentSeq: seqNow };
+        const row = all[id] ?? newColleague(id, '');
+        all[id] = { ...row, lastSent: createdAt, sentClock, sentImport: importNow };
         await db.settings.put({ key: COLLEAGUES_KEY, value: all });
       });
     }
@@ -286,7 +310,7 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
         label: labels.get(id) ?? '',
       })),
       documents: documents.map((d) => ({ id: d.id, title: d.title })).sort((a, b) => byText(a.title, b.title)),
-      colleagues: Object.values(known).map(({ sentSeq: _sentSeq, ...colleague }) => colleague),
+      colleagues: Object.values(known).map(({ sentClock: _clock, sentImport: _import, ...colleague }) => colleague),
     };
   }
 
@@ -303,7 +327,7 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
     abortIf(signal);
     onProgress?.({ phase: 'planning', done: 0, total: 1 });
     const contents = read.value;
-    const basedOn = await logSeq();
+    const basedOn = await libraryMark();
     const snapshot = await readSnapshot();
     const me = await replicaId();
     const plan = planMerge(snapshot, incomingOf(contents));
@@ -333,21 +357,46 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
     };
   }
 
-  /** Writes a record's merged state as it is: the current version (live or tombstone) and its conflicts. */
-  async function storeState(table: SyncTable, id: string, state: RecordState<SyncRecord>, keptAt: string) {
-    if (!isStored(table)) return;
-    const live = db.table(table);
-    if (state.current.deleted) {
-      await live.delete(id);
-      await db.tombstones.put({ table, id, version: state.current });
-    } else {
-      await live.put(state.current);
-      await db.tombstones.delete([table, id]);
+  /**
+   * Writes records' merged states as they are: each current version (live, or a tombstone) and
+   * its conflicts. In bulk per table: an import of 100,000 records is a few dozen requests.
+   */
+  async function storeStates(
+    changes: readonly {
+      table: SyncTable;
+      id: string;
+      before: RecordState<SyncRecord> | null;
+      after: RecordState<SyncRecord>;
+    }[],
+    keptAt: string,
+  ) {
+    const live = new Map<StoredSyncTable, { put: SyncRecord[]; remove: string[] }>();
+    const buried: TombstoneRow[] = [];
+    const unburied: [string, string][] = [];
+    const conflictRows: ConflictRow[] = [];
+    const cleared: [string, string][] = [];
+    for (const { table, id, before, after } of changes) {
+      if (!isStored(table)) continue;
+      let writes = live.get(table);
+      if (!writes) live.set(table, (writes = { put: [], remove: [] }));
+      if (after.current.deleted) {
+        if (!before || !before.current.deleted) writes.remove.push(id);
+        buried.push({ table, id, version: after.current });
+      } else {
+        writes.put.push(after.current);
+        if (before?.current.deleted) unburied.push([table, id]);
+      }
+      if (before?.conflicts.length) cleared.push([table, id]);
+      for (const version of after.conflicts) conflictRows.push({ table, id, rev: version.rev, version, keptAt });
     }
-    await db.conflicts.where('[table+id]').equals([table, id]).delete();
-    if (state.conflicts.length) {
-      await db.conflicts.bulkPut(state.conflicts.map((version) => ({ table, id, rev: version.rev, version, keptAt })));
+    for (const [table, writes] of live) {
+      if (writes.put.length) await db.table(table).bulkPut(writes.put);
+      if (writes.remove.length) await db.table(table).bulkDelete(writes.remove);
     }
+    if (unburied.length) await db.tombstones.bulkDelete(unburied);
+    if (buried.length) await db.tombstones.bulkPut(buried);
+    for (const key of cleared) await db.conflicts.where('[table+id]').equals(key).delete();
+    if (conflictRows.length) await db.conflicts.bulkPut(conflictRows);
   }
 
   /** Our clock, moved past `seen` (the sender's clock), saved last in the transaction. */
@@ -377,7 +426,7 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
       try {
         // The library moved on since the preview: plan again, against what is there now.
         let plan: MergePlan = preview.plan;
-        if ((await logSeq()) !== preview.basedOn) plan = planMerge(await readSnapshot(), incomingOf(contents));
+        if ((await libraryMark()) !== preview.basedOn) plan = planMerge(await readSnapshot(), incomingOf(contents));
         const outcome: ImportOutcome = {
           written: plan.writes.length,
           documentsAdded: plan.add.filter((c) => c.table === 'documents').length,
@@ -385,11 +434,8 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
           reanchored: 0,
           orphaned: 0,
         };
-        let done = 0;
-        for (const change of plan.writes) {
-          await storeState(change.table, change.id, change.after, keptAt);
-          if (++done % 500 === 0) onProgress?.({ phase: 'writing', done, total: plan.writes.length });
-        }
+        onProgress?.({ phase: 'writing', done: 0, total: plan.writes.length });
+        await storeStates(plan.writes, keptAt);
         await storeTexts(plan, contents);
 
         // Re-anchoring is the analyst's own edit of their highlights: ordinary (stamped) writes.
@@ -404,6 +450,9 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
           outcome.reanchored += report.moved;
           outcome.orphaned += report.orphaned;
         }
+        if (plan.writes.length) {
+          await db.syncLog.add({ at: keptAt, keys: plan.writes.map((c) => recordKey(c.table, c.id)) });
+        }
         await noteReceived(contents, keptAt);
         await saveClock(contents.manifest.clock, now);
         onProgress?.({ phase: 'writing', done: plan.writes.length, total: plan.writes.length });
@@ -416,29 +465,33 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
 
   /** Bodies (and originals) for documents whose current text came with the bundle. */
   async function storeTexts(plan: MergePlan, contents: BundleContents) {
-    for (const change of plan.writes) {
-      if (change.table !== 'documents' || change.after.current.deleted) continue;
-      const doc = change.after.current as SyncRecord<'documents'>;
-      const text = contents.texts.get(doc.contentHash);
-      const body = await db.bodies.get(doc.id);
-      if (!text || (body && body.text === text.text)) continue;
-      await db.bodies.put({
+    const documents = plan.writes
+      .filter((c) => c.table === 'documents' && !c.after.current.deleted)
+      .map((c) => c.after.current as SyncRecord<'documents'>)
+      .filter((doc) => contents.texts.has(doc.contentHash));
+    const bodies = await db.bodies.bulkGet(documents.map((d) => d.id));
+    const newBodies: DocumentBody[] = [];
+    const newOriginals: DocumentOriginal[] = [];
+    documents.forEach((doc, i) => {
+      const text = contents.texts.get(doc.contentHash)!;
+      if (bodies[i]?.text === text.text) return;
+      newBodies.push({
         id: doc.id,
         text: text.text,
         blocks: text.blocks,
         ...(text.pageMap && { pageMap: text.pageMap }),
       });
-      if (text.original) {
-        const bytes = contents.pdfs.get(doc.contentHash);
-        await db.originals.put({ id: doc.id, original: { ...text.original, ...(bytes && { bytes }) } });
-      }
-    }
+      const bytes = contents.pdfs.get(doc.contentHash);
+      if (text.original) newOriginals.push({ id: doc.id, original: { ...text.original, ...(bytes && { bytes }) } });
+    });
+    if (newBodies.length) await db.bodies.bulkPut(newBodies);
+    if (newOriginals.length) await db.originals.bulkPut(newOriginals);
   }
 
   async function noteReceived(contents: BundleContents, at: string) {
     const { replicaId: id, analyst } = contents.manifest;
     const all = await colleagues();
-    const row = all[id] ?? { replicaId: id, analyst, lastReceived: null, lastSent: null, sentSeq: 0 };
+    const row = all[id] ?? newColleague(id, analyst);
     all[id] = { ...row, analyst: analyst || row.analyst, lastReceived: at };
     await db.settings.put({ key: COLLEAGUES_KEY, value: all });
   }
@@ -461,7 +514,7 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
     const result = resolveConflicts(state, rev, clock, now);
     setVerbatim(tx.idbtrans, true);
     try {
-      await storeState(table, id, result.state, new Date(now).toISOString());
+      await storeStates([{ table, id, before: state, after: result.state }], new Date(now).toISOString());
     } finally {
       setVerbatim(tx.idbtrans, false);
     }
