@@ -15,6 +15,16 @@ export interface RecordBase {
   baseRev: Revision | null;
   /** Tombstone: the record was deleted (kept so deletions can travel). */
   deleted?: boolean;
+  /** Which versions this one supersedes (shared/sync/lineage.ts); absent on records written before sync. */
+  lineage?: Lineage;
+}
+
+/** A version's ancestry for sync: see shared/sync/README.md "Lineage". */
+export interface Lineage {
+  /** This version's number among the versions its replica wrote of this record, from 1. */
+  seq: number;
+  /** The versions this one supersedes: per replica, sorted inclusive ranges of seq. */
+  seen: Record<string, [number, number][]>;
 }
 
 export type DatePrecision = 'year' | 'half' | 'quarter' | 'month' | 'day';

@@ -8,18 +8,13 @@
 // named by its *dot*: (replica of its rev, seq). `seen` lists, per replica, the ranges of
 // seq it supersedes. Ranges stay few: a gap only opens while a conflict is unresolved.
 // (This is a dotted version vector with its exceptions kept as ranges; see README.md.)
-import type { Revision } from '../model/types';
+import type { Lineage, Revision } from '../model/types';
 import { replicaOf } from './hlc';
 
 /** Per replica (or legacy key), sorted, disjoint, non-adjacent inclusive ranges of seq. */
 export type Seen = Record<string, [number, number][]>;
 
-export interface Lineage {
-  /** This version's number among the versions its replica wrote of this record, from 1. */
-  seq: number;
-  /** The versions this one supersedes. */
-  seen: Seen;
-}
+export type { Lineage };
 
 /** What lineage needs of a version. */
 export interface Versioned {
