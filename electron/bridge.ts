@@ -6,6 +6,7 @@ import {
   MAX_BRIDGE_FILE_BYTES,
   MAX_BRIDGE_FILES,
   menuCommandSchema,
+  syncFolderChangedSchema,
   type AppInfo,
   type DossierBridge,
   type MenuCommand,
@@ -17,6 +18,13 @@ import {
   type PrintToPdfResult,
   type SaveFileRequest,
   type SaveResult,
+  type SyncFolderApi,
+  type SyncFolderInfo,
+  type SyncFolderListResult,
+  type SyncFolderPickRequest,
+  type SyncFolderReadResult,
+  type SyncFolderWriteRequest,
+  type SyncFolderWriteResult,
 } from '../shared/ipc/contract';
 
 /** The global name the preload exposes the bridge under: `window.dossier`. */
@@ -77,6 +85,37 @@ export async function readDroppedFiles(files: readonly File[], pathForFile: Path
   return picked;
 }
 
+/** The shared folder: main holds the folder and watches it; the page names it by its id. */
+export function createDesktopSyncFolder(ipc: BridgeIpc) {
+  return {
+    supported: true,
+    current: () => ipc.invoke(CHANNELS.syncFolderCurrent) as Promise<SyncFolderInfo | null>,
+    pick: (request: SyncFolderPickRequest = {}) =>
+      ipc.invoke(CHANNELS.syncFolderPick, request) as Promise<SyncFolderInfo | null>,
+    forget: async () => {
+      await ipc.invoke(CHANNELS.syncFolderForget);
+    },
+    // Main may always use the folder it picked; whether it is reachable is for list to say.
+    access: async (_folderId: string) => 'granted' as const,
+    requestAccess: async (_folderId: string) => 'granted' as const,
+    list: (folderId: string) => ipc.invoke(CHANNELS.syncFolderList, { folderId }) as Promise<SyncFolderListResult>,
+    read: (folderId: string, name: string) =>
+      ipc.invoke(CHANNELS.syncFolderRead, { folderId, name }) as Promise<SyncFolderReadResult>,
+    write: (request: SyncFolderWriteRequest) =>
+      ipc.invoke(CHANNELS.syncFolderWrite, request) as Promise<SyncFolderWriteResult>,
+    onChange(listener: (folderId: string) => void): () => void {
+      const forward = (_event: unknown, message: unknown): void => {
+        const parsed = syncFolderChangedSchema.safeParse(message);
+        if (parsed.success) listener(parsed.data.folderId);
+      };
+      ipc.on(CHANNELS.syncFolderChanged, forward);
+      return () => {
+        ipc.removeListener(CHANNELS.syncFolderChanged, forward);
+      };
+    },
+  } as const satisfies SyncFolderApi;
+}
+
 export function createDesktopBridge(ipc: BridgeIpc, pathForFile: PathForFile) {
   return {
     platform: 'desktop',
@@ -98,5 +137,6 @@ export function createDesktopBridge(ipc: BridgeIpc, pathForFile: PathForFile) {
         ipc.removeListener(CHANNELS.menuCommand, forward);
       };
     },
+    syncFolder: createDesktopSyncFolder(ipc),
   } as const satisfies DossierBridge;
 }

@@ -13,17 +13,26 @@ import {
   openOriginalRequestSchema,
   printToPdfRequestSchema,
   saveFileRequestSchema,
+  syncFolderPickRequestSchema,
+  syncFolderReadRequestSchema,
+  syncFolderRefSchema,
+  syncFolderWriteRequestSchema,
   type AppInfo,
   type FileFilter,
   type OpenOriginalResult,
   type PickedFile,
   type PrintToPdfResult,
   type SaveResult,
+  type SyncFolderInfo,
+  type SyncFolderListResult,
+  type SyncFolderReadResult,
+  type SyncFolderWriteResult,
 } from '../shared/ipc/contract';
 import { writeFileAtomic, type AtomicWriteFs } from './atomic-write';
 import { openOriginal, type OpenOriginalDeps } from './open-original';
 import { printToPdf, type PdfRenderer } from './print-pdf';
 import { isAppUrl } from './protocol';
+import type { SyncFolderService } from './sync-folder';
 
 /** Who sent a message: the URL of the sending frame, '' when it is not a top-level frame. */
 export interface IpcSender {
@@ -39,7 +48,7 @@ export interface BridgeFs extends AtomicWriteFs {
 export interface OpenDialogRequest {
   title?: string;
   filters?: FileFilter[];
-  properties: Array<'openFile' | 'multiSelections'>;
+  properties: Array<'openFile' | 'multiSelections' | 'openDirectory' | 'createDirectory'>;
 }
 export interface SaveDialogRequest {
   defaultPath: string;
@@ -59,6 +68,8 @@ export interface IpcDeps<S extends IpcSender> {
   originals: OpenOriginalDeps;
   /** Renders HTML to PDF in a hidden window (print-pdf.ts); without it printToPdf is refused. */
   pdf?: PdfRenderer;
+  /** The shared folder (sync-folder.ts); without it the syncFolder channels are refused. */
+  syncFolder?: SyncFolderService;
   platform?: NodeJS.Platform;
 }
 
@@ -68,6 +79,12 @@ export interface IpcHandlers<S extends IpcSender> {
   appInfo(sender: S, ...args: unknown[]): Promise<AppInfo>;
   openOriginal(sender: S, ...args: unknown[]): Promise<OpenOriginalResult>;
   printToPdf(sender: S, ...args: unknown[]): Promise<PrintToPdfResult>;
+  syncFolderCurrent(sender: S, ...args: unknown[]): Promise<SyncFolderInfo | null>;
+  syncFolderPick(sender: S, ...args: unknown[]): Promise<SyncFolderInfo | null>;
+  syncFolderForget(sender: S, ...args: unknown[]): Promise<void>;
+  syncFolderList(sender: S, ...args: unknown[]): Promise<SyncFolderListResult>;
+  syncFolderRead(sender: S, ...args: unknown[]): Promise<SyncFolderReadResult>;
+  syncFolderWrite(sender: S, ...args: unknown[]): Promise<SyncFolderWriteResult>;
 }
 
 /** A refused IPC message; its message names the channel and the reason. */
@@ -164,6 +181,13 @@ export async function readPickedFiles(fs: BridgeFs, filePaths: readonly string[]
 }
 
 export function createIpcHandlers<S extends IpcSender>(deps: IpcDeps<S>): IpcHandlers<S> {
+  const noArguments = (channel: string, args: readonly unknown[]) => {
+    if (args.length !== 0) throw new IpcRequestError(channel, `expected no arguments, got ${args.length}`);
+  };
+  const syncFolder = (channel: string): SyncFolderService => {
+    if (!deps.syncFolder) throw new IpcRequestError(channel, 'the shared folder is not available');
+    return deps.syncFolder;
+  };
   return {
     async openFiles(sender, ...args) {
       const channel = CHANNELS.openFiles;
@@ -228,6 +252,58 @@ export function createIpcHandlers<S extends IpcSender>(deps: IpcDeps<S>): IpcHan
         request,
       );
     },
+
+    async syncFolderCurrent(sender, ...args) {
+      const channel = CHANNELS.syncFolderCurrent;
+      assertAppSender(channel, sender);
+      noArguments(channel, args);
+      return syncFolder(channel).current();
+    },
+
+    // The only way a folder reaches main: the analyst picks it in main's own dialog.
+    async syncFolderPick(sender, ...args) {
+      const channel = CHANNELS.syncFolderPick;
+      assertAppSender(channel, sender);
+      const request = parseSingleArgument(channel, syncFolderPickRequestSchema, args);
+      const folders = syncFolder(channel);
+      const result = await deps.dialog.showOpenDialog(sender, {
+        ...(request.title !== undefined && { title: request.title }),
+        properties: ['openDirectory', 'createDirectory'],
+      });
+      const chosen = result.filePaths[0];
+      if (result.canceled || !chosen) return null;
+      if (!path.isAbsolute(chosen)) throw new IpcRequestError(channel, 'the folder dialog returned a relative path');
+      return folders.choose(chosen);
+    },
+
+    async syncFolderForget(sender, ...args) {
+      const channel = CHANNELS.syncFolderForget;
+      assertAppSender(channel, sender);
+      noArguments(channel, args);
+      await syncFolder(channel).forget();
+    },
+
+    async syncFolderList(sender, ...args) {
+      const channel = CHANNELS.syncFolderList;
+      assertAppSender(channel, sender);
+      const { folderId } = parseSingleArgument(channel, syncFolderRefSchema, args);
+      return syncFolder(channel).list(folderId);
+    },
+
+    async syncFolderRead(sender, ...args) {
+      const channel = CHANNELS.syncFolderRead;
+      assertAppSender(channel, sender);
+      const { folderId, name } = parseSingleArgument(channel, syncFolderReadRequestSchema, args);
+      const result = await syncFolder(channel).read(folderId, name);
+      return result.ok ? { ...result, bytes: ownBytes(result.bytes) } : result;
+    },
+
+    async syncFolderWrite(sender, ...args) {
+      const channel = CHANNELS.syncFolderWrite;
+      assertAppSender(channel, sender);
+      const { folderId, name, bytes } = parseSingleArgument(channel, syncFolderWriteRequestSchema, args);
+      return syncFolder(channel).write(folderId, name, bytes);
+    },
   };
 }
 
@@ -242,4 +318,10 @@ export function registerIpcHandlers<E, S extends IpcSender>(
   ipcMain.handle(CHANNELS.appInfo, (event, ...args) => handlers.appInfo(senderOf(event), ...args));
   ipcMain.handle(CHANNELS.openOriginal, (event, ...args) => handlers.openOriginal(senderOf(event), ...args));
   ipcMain.handle(CHANNELS.printToPdf, (event, ...args) => handlers.printToPdf(senderOf(event), ...args));
+  ipcMain.handle(CHANNELS.syncFolderCurrent, (event, ...args) => handlers.syncFolderCurrent(senderOf(event), ...args));
+  ipcMain.handle(CHANNELS.syncFolderPick, (event, ...args) => handlers.syncFolderPick(senderOf(event), ...args));
+  ipcMain.handle(CHANNELS.syncFolderForget, (event, ...args) => handlers.syncFolderForget(senderOf(event), ...args));
+  ipcMain.handle(CHANNELS.syncFolderList, (event, ...args) => handlers.syncFolderList(senderOf(event), ...args));
+  ipcMain.handle(CHANNELS.syncFolderRead, (event, ...args) => handlers.syncFolderRead(senderOf(event), ...args));
+  ipcMain.handle(CHANNELS.syncFolderWrite, (event, ...args) => handlers.syncFolderWrite(senderOf(event), ...args));
 }

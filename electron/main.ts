@@ -1,7 +1,21 @@
 // Dossier's main process: wiring only. The logic it wires — the app:// protocol, the window's
 // security policy, the IPC handlers, the menu, launch arguments — lives in plain modules next to
 // this one, which the unit tests under test/unit/electron exercise without Electron.
-import { lstat, mkdir, mkdtemp, open, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { watch } from 'node:fs';
+import {
+  lstat,
+  mkdir,
+  mkdtemp,
+  open,
+  readFile,
+  readdir,
+  realpath,
+  rename,
+  rm,
+  stat,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import {
   BrowserWindow,
@@ -30,6 +44,7 @@ import {
   mainWindowOptions,
   windowBackground,
 } from './security';
+import { createSyncFolderService, jsonFileStore, type SyncFolderFs, type SyncFolderService } from './sync-folder';
 
 // Bundled to dist/electron/main.cjs: the preload sits beside it, the renderer in dist/renderer.
 const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
@@ -38,6 +53,7 @@ const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 // Bundles opened through the file association; sync bundles reach the renderer in a later issue.
 const pendingBundlePaths: string[] = bundlePathsFromArgv(process.argv, process.cwd());
 let mainWindow: BrowserWindow | null = null;
+let syncFolder: SyncFolderService | null = null;
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 app.enableSandbox();
@@ -63,6 +79,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('will-quit', () => syncFolder?.close());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -148,8 +165,28 @@ interface MainSender {
   window: BrowserWindow | null;
 }
 
+/** The shared folder: remembered in the app's data folder, watched while the app runs; windows hear of changes. */
+function createSyncFolder(): SyncFolderService {
+  const fs: SyncFolderFs = { readdir, lstat, stat, realpath, open, rename, unlink };
+  return createSyncFolderService({
+    fs,
+    store: jsonFileStore({ open, rename, unlink, readFile }, path.join(app.getPath('userData'), 'sync-folder.json')),
+    watch: (folder, onEvent, onError) => {
+      const watcher = watch(folder, { persistent: false }, onEvent);
+      watcher.on('error', onError);
+      return watcher;
+    },
+    onChange: (folderId) => {
+      for (const window of BrowserWindow.getAllWindows()) {
+        if (!window.isDestroyed()) window.webContents.send(CHANNELS.syncFolderChanged, { folderId });
+      }
+    },
+  });
+}
+
 function registerIpc(): void {
   const fs: BridgeFs = { stat, readFile, open, rename, unlink };
+  syncFolder = createSyncFolder();
   const handlers = createIpcHandlers<MainSender>({
     dialog: {
       showOpenDialog: (sender, options) =>
@@ -180,6 +217,7 @@ function registerIpc(): void {
       tempDir: app.getPath('temp'),
       fs: { mkdtemp, writeFile, rm },
     }),
+    syncFolder,
   });
   registerIpcHandlers(ipcMain, handlers, (event: IpcMainInvokeEvent): MainSender => {
     // Only a top-level frame speaks for the page; an (impossible, frame-src 'none') subframe does not.

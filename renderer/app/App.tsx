@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { IMPORT_EXTENSIONS, type MenuCommand } from '../../shared/ipc/contract';
+import { IMPORT_EXTENSIONS, type MenuCommand, type PickedFile } from '../../shared/ipc/contract';
 import { bridge } from '../bridge/bridge';
 import type { Repository } from '../db/repository';
 import { I18nProvider, preferredLanguage, useI18n } from '../i18n/i18n';
@@ -18,6 +18,11 @@ import { QuickOpen } from '../search/QuickOpen';
 import { searchClient } from '../search/search-client';
 import { SearchView, searchViewMemory } from '../search/SearchView';
 import { BriefsView } from '../briefs/BriefsView';
+import { ConflictCount } from '../sync/ConflictCount';
+import { ConflictsView } from '../sync/ConflictsView';
+import { ReceiveBundleDialog } from '../sync/ReceiveBundleDialog';
+import { SendBundleDialog } from '../sync/SendBundleDialog';
+import { SharedFolderButton } from '../sync/SharedFolderPanel';
 import { openBriefExportMenu } from '../briefs/ExportMenu';
 import { ItemKindsProvider, useOpenItemKinds } from '../settings/item-kinds-context';
 import { ToastProvider, useToast } from '../ui/toasts';
@@ -107,14 +112,29 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
     return () => clearTimeout(timer);
   }, []);
 
+  // Sync bundles (.dossier) come in through Import… and drops too; they open one at a time.
+  const [bundles, setBundles] = useState<PickedFile[]>([]);
+  const [sharing, setSharing] = useState(false);
+  const startImport = useCallback(
+    async (files: PickedFile[]) => {
+      const [bundleFiles, documents] = partition(files, (f) => isBundleName(f.name));
+      if (bundleFiles.length) setBundles((queued) => [...queued, ...bundleFiles]);
+      if (documents.length || !bundleFiles.length) await importer.start(documents);
+    },
+    [importer],
+  );
+
   const openImportDialog = useCallback(async () => {
     const files = await bridge.openFiles({
       title: t('import'),
       multiple: true,
-      filters: [{ name: 'Documents', extensions: [...IMPORT_EXTENSIONS] }],
+      filters: [
+        { name: 'Documents', extensions: [...IMPORT_EXTENSIONS] },
+        { name: t('bundleFileType'), extensions: ['dossier'] },
+      ],
     });
-    await importer.start(files);
-  }, [importer, t]);
+    await startImport(files);
+  }, [startImport, t]);
 
   const exportCurrent = useCallback(async () => {
     if (route.screen === 'briefs' && route.briefId) return openBriefExportMenu();
@@ -158,8 +178,10 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
     setDragging(false);
     // Entries must be taken during the drop event; the DataTransfer is emptied afterwards.
     const entries = droppedEntries(event.dataTransfer);
-    const files = entries ? await filesFromEntries(entries, IMPORT_EXTENSIONS) : [...event.dataTransfer.files];
-    if (files.length) await importer.start(await bridge.readDroppedFiles(files));
+    const files = entries
+      ? await filesFromEntries(entries, [...IMPORT_EXTENSIONS, 'dossier'])
+      : [...event.dataTransfer.files];
+    if (files.length) await startImport(await bridge.readDroppedFiles(files));
   };
 
   return (
@@ -222,8 +244,20 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
           >
             {t('briefs')}
           </button>
+          <button
+            aria-current={route.screen === 'conflicts' ? 'page' : undefined}
+            data-nav="conflicts"
+            onClick={() => navigate({ screen: 'conflicts' })}
+          >
+            {t('conflicts')}
+          </button>
         </nav>
         <div className="spacer" />
+        <ConflictCount current={route.screen === 'conflicts'} />
+        <SharedFolderButton />
+        <button data-action="share" aria-haspopup="dialog" title={t('shareHint')} onClick={() => setSharing(true)}>
+          {t('share')}
+        </button>
         <button className="primary" onClick={openImportDialog} data-action="import">
           {t('import')}
         </button>
@@ -257,6 +291,8 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
           <SearchView key={route.query ?? ''} query={route.query} />
         ) : route.screen === 'briefs' ? (
           <BriefsView key={route.briefId ?? ''} briefId={route.briefId} />
+        ) : route.screen === 'conflicts' ? (
+          <ConflictsView />
         ) : (
           <ReaderView
             key={route.documentId}
@@ -269,6 +305,16 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
         )}
       </main>
       {quickOpen && <QuickOpen onClose={() => setQuickOpen(false)} />}
+      {sharing && <SendBundleDialog onClose={() => setSharing(false)} />}
+      {bundles[0] && (
+        <ReceiveBundleDialog
+          key={bundles.length}
+          name={bundles[0].name}
+          bytes={bundles[0].bytes}
+          onClose={() => setBundles((queued) => queued.slice(1))}
+          onReviewConflicts={() => navigate({ screen: 'conflicts' })}
+        />
+      )}
       {dragging && (
         <div className="drop-overlay" aria-hidden>
           <p>{t('dropHere')}</p>
@@ -285,4 +331,13 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
       )}
     </div>
   );
+}
+
+const isBundleName = (name: string) => name.toLowerCase().endsWith('.dossier');
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
 }

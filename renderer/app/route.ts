@@ -14,7 +14,9 @@ export type Route =
   /** Search across the library; `query` holds the words and filters (renderer/search/search-query.ts). */
   | { screen: 'search'; query?: string }
   /** The analyst's briefs; `briefId` is the one open in the editor (renderer/briefs/). */
-  | { screen: 'briefs'; briefId?: string };
+  | { screen: 'briefs'; briefId?: string }
+  /** Records with sync conflicts, to compare and resolve (renderer/sync/ConflictsView.tsx). */
+  | { screen: 'conflicts' };
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/doc\/([^/?]+)(?:\/a\/([^/?]+))?/.exec(hash);
@@ -29,6 +31,7 @@ export function parseRoute(hash: string): Route {
   }
   const briefs = /^#\/briefs(?:\/([^/?]+))?\/?$/.exec(hash);
   if (briefs) return briefs[1] ? { screen: 'briefs', briefId: decodeURIComponent(briefs[1]) } : { screen: 'briefs' };
+  if (/^#\/conflicts\/?$/.test(hash)) return { screen: 'conflicts' };
   const search = /^#\/search\/?(?:\?(.*))?$/.exec(hash);
   if (search) return search[1] ? { screen: 'search', query: search[1] } : { screen: 'search' };
   const items = /^#\/items\/?(?:\?(.*))?$/.exec(hash);
@@ -49,6 +52,7 @@ export function routeHash(route: Route): string {
   if (route.screen === 'owners') return `#/owners${route.owner ? `?owner=${encodeURIComponent(route.owner)}` : ''}`;
   if (route.screen === 'timeline') return `#/timeline${route.query ? `?${route.query}` : ''}`;
   if (route.screen === 'briefs') return `#/briefs${route.briefId ? `/${encodeURIComponent(route.briefId)}` : ''}`;
+  if (route.screen === 'conflicts') return '#/conflicts';
   if (route.screen === 'search') return `#/search${route.query ? `?${route.query}` : ''}`;
   const at = route.at ? `?at=${route.at.start}-${route.at.end}` : '';
   return `#/doc/${encodeURIComponent(route.documentId)}${route.annotationId ? `/a/${route.annotationId}` : ''}${at}`;

@@ -9,6 +9,7 @@ import type {
 } from '../../shared/ipc/contract';
 import { browserOpenOriginalDeps, openOriginalInBrowser } from './open-original-web';
 import { browserPrintDeps, printInBrowser } from './print-pdf-web';
+import { browserSyncFolderDeps, createWebSyncFolder } from './sync-folder-web';
 
 async function readFiles(files: readonly File[]): Promise<PickedFile[]> {
   return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
@@ -50,5 +51,6 @@ export function createWebBridge(): DossierBridge {
       menuListeners.add(listener);
       return () => menuListeners.delete(listener);
     },
+    syncFolder: createWebSyncFolder(browserSyncFolderDeps()),
   };
 }

@@ -49,7 +49,7 @@ export interface ExportChoices {
 }
 
 export interface ExportedBundle {
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   /** A file name such as `dossier-张三-2026-11-23.dossier`. */
   fileName: string;
   counts: BundleManifest['counts'];

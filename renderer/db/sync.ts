@@ -280,7 +280,7 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
       texts: texts.length,
       pdfs: pdfs.length,
     };
-    return { bytes, fileName: `${who}-${createdAt.slice(0, 10)}.dossier`, counts };
+    return { bytes: bytes as Uint8Array<ArrayBuffer>, fileName: `${who}-${createdAt.slice(0, 10)}.dossier`, counts };
   }
 
   async function exportChoices(): Promise<ExportChoices> {

@@ -241,6 +241,14 @@ export const CHANNELS = {
   openOriginal: 'dossier:open-original',
   menuCommand: 'dossier:menu-command',
   printToPdf: 'dossier:print-to-pdf',
+  syncFolderCurrent: 'dossier:sync-folder-current',
+  syncFolderPick: 'dossier:sync-folder-pick',
+  syncFolderForget: 'dossier:sync-folder-forget',
+  syncFolderList: 'dossier:sync-folder-list',
+  syncFolderRead: 'dossier:sync-folder-read',
+  syncFolderWrite: 'dossier:sync-folder-write',
+  /** Main → renderer: the shared folder may have changed (`SyncFolderChanged`). */
+  syncFolderChanged: 'dossier:sync-folder-changed',
 } as const;
 
 /** What the renderer may ask of the platform. */
@@ -266,7 +274,134 @@ export interface DossierBridge {
   printToPdf(request: PrintToPdfRequest): Promise<PrintToPdfResult>;
   /** Subscribe to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** The shared folder where colleagues exchange `.dossier` bundles (SyncFolderApi). */
+  readonly syncFolder: SyncFolderApi;
 }
 
 /** Extensions Dossier imports (lower case, without the dot). */
 export const IMPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'pdf'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// The shared folder (sync by file exchange): a folder the analyst picks — a network drive, a
+// synced folder — where every installation keeps one bundle of its own, replaced atomically, and
+// reads its colleagues'. The renderer never names a path: main remembers the folder picked in its
+// own dialog (the web build keeps the directory handle) and the renderer refers to it by an
+// opaque id, so a request meant for a folder the analyst has since replaced is refused.
+
+/** The extension of sync bundles. */
+export const SYNC_BUNDLE_EXTENSION = '.dossier';
+/** Most bundle files a listing returns (a shared folder holds one per colleague). */
+export const MAX_SYNC_FOLDER_ENTRIES = 1000;
+
+/**
+ * Whether `name`, read from the shared folder or asked for by the renderer, is a bundle file
+ * Dossier may touch there: a plain file name that `safeFileName` leaves as it is (no path, no
+ * `..`, no control characters, no hidden file), ending in `.dossier`. Temporary and partial
+ * files — atomic writes' `.name.random.dossier-tmp`, Chromium's `name.crswap`, a sync client's
+ * `name.dossier.partial` — do not match, so they are never read half-written.
+ */
+export function isSyncBundleName(name: string): boolean {
+  return (
+    typeof name === 'string' &&
+    name.length > SYNC_BUNDLE_EXTENSION.length &&
+    name.endsWith(SYNC_BUNDLE_EXTENSION) &&
+    !name.startsWith('.') &&
+    !name.startsWith('~') &&
+    safeFileName(name) === name
+  );
+}
+
+export const syncFolderIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not a folder id');
+export const syncBundleNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine(isSyncBundleName, 'not a bundle file name in the shared folder');
+
+export const syncFolderPickRequestSchema = z.object({ title: z.string().max(200).optional() }).strict();
+export type SyncFolderPickRequest = z.infer<typeof syncFolderPickRequestSchema>;
+export const syncFolderRefSchema = z.object({ folderId: syncFolderIdSchema }).strict();
+export const syncFolderReadRequestSchema = z
+  .object({ folderId: syncFolderIdSchema, name: syncBundleNameSchema })
+  .strict();
+export const syncFolderWriteRequestSchema = z
+  .object({
+    folderId: syncFolderIdSchema,
+    name: syncBundleNameSchema,
+    bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_BRIDGE_FILE_BYTES, 'file too large'),
+  })
+  .strict();
+export type SyncFolderWriteRequest = z.infer<typeof syncFolderWriteRequestSchema>;
+export const syncFolderChangedSchema = z.object({ folderId: syncFolderIdSchema }).strict();
+export type SyncFolderChanged = z.infer<typeof syncFolderChangedSchema>;
+
+/** The folder the analyst picked. */
+export interface SyncFolderInfo {
+  /** Opaque; changes whenever another folder is picked. */
+  id: string;
+  /** The folder's own name, for the status line. */
+  name: string;
+  /** Where it is, in words the analyst recognises (the full path on the desktop; the name on the web). */
+  location: string;
+}
+
+/** One bundle file in the folder. */
+export interface SyncFolderEntry {
+  name: string;
+  size: number;
+  /** Last modification, in ms since the epoch. */
+  mtimeMs: number;
+}
+
+/** Why a shared-folder request failed. `message` is English, for logs; show the analyst a text chosen by `code`. */
+export const SYNC_FOLDER_ERROR_CODES = [
+  /** No folder is chosen, or another one was chosen since (the id is stale). */
+  'no-folder',
+  /** The folder cannot be reached (a network drive offline, the folder removed or renamed). */
+  'unavailable',
+  /** The browser holds the folder but needs the analyst's permission again (a click). */
+  'permission',
+  'not-found',
+  'not-a-file',
+  'too-large',
+  'unreadable',
+  'write-failed',
+] as const;
+export type SyncFolderErrorCode = (typeof SYNC_FOLDER_ERROR_CODES)[number];
+export interface SyncFolderError {
+  ok: false;
+  code: SyncFolderErrorCode;
+  message: string;
+}
+
+export type SyncFolderListResult = { ok: true; entries: SyncFolderEntry[] } | SyncFolderError;
+export type SyncFolderReadResult = { ok: true; entry: SyncFolderEntry; bytes: Uint8Array } | SyncFolderError;
+export type SyncFolderWriteResult = { ok: true; entry: SyncFolderEntry } | SyncFolderError;
+/** Whether the folder may be used now; the web build asks again after a reload ('prompt': a click must call `requestAccess`). */
+export type SyncFolderAccess = 'granted' | 'prompt' | 'denied';
+
+export interface SyncFolderApi {
+  /** Whether this platform has a shared folder (the web build needs the File System Access API). */
+  readonly supported: boolean;
+  /** The folder chosen before (it survives restarts), or null. It may be unreachable now. */
+  current(): Promise<SyncFolderInfo | null>;
+  /** Lets the analyst pick the folder; it replaces the previous one. Null when cancelled. Call from a click. */
+  pick(request?: SyncFolderPickRequest): Promise<SyncFolderInfo | null>;
+  /** Forgets the folder and stops watching it (the files stay). */
+  forget(): Promise<void>;
+  access(folderId: string): Promise<SyncFolderAccess>;
+  /** Asks for access again (web: the browser's prompt; call from a click). */
+  requestAccess(folderId: string): Promise<SyncFolderAccess>;
+  /** The bundle files in the folder (see isSyncBundleName), by name. */
+  list(folderId: string): Promise<SyncFolderListResult>;
+  /** Reads one bundle (at most MAX_BRIDGE_FILE_BYTES; never a link or anything outside the folder). */
+  read(folderId: string, name: string): Promise<SyncFolderReadResult>;
+  /** Writes (replaces atomically) one bundle file of the folder. */
+  write(request: SyncFolderWriteRequest): Promise<SyncFolderWriteResult>;
+  /**
+   * Calls `listener` when the folder's bundles may have changed: watched by the desktop's main
+   * process (debounced, with a periodic rescan, since network drives send no watch events), polled
+   * on the web. Returns the unsubscribe function.
+   */
+  onChange(listener: (folderId: string) => void): () => void;
+}

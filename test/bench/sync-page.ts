@@ -80,15 +80,13 @@ const bench = {
     const [, ms] = await time(() =>
       db.transaction('rw', ['documents', 'bodies', 'annotations', 'items', 'links'], async () => {
         await db.table('documents').bulkPut(records.documents);
-        await db
-          .table('bodies')
-          .bulkPut(
-            records.documents.map((d) => ({
-              id: d.id,
-              text: byHash.get(d.contentHash)?.text,
-              blocks: byHash.get(d.contentHash)?.blocks,
-            })),
-          );
+        await db.table('bodies').bulkPut(
+          records.documents.map((d) => ({
+            id: d.id,
+            text: byHash.get(d.contentHash)?.text,
+            blocks: byHash.get(d.contentHash)?.blocks,
+          })),
+        );
         await db.table('annotations').bulkPut(records.annotations);
         await db.table('items').bulkPut(records.items);
         await db.table('links').bulkPut(records.links);

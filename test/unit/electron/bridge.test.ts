@@ -36,6 +36,7 @@ describe('desktop bridge (the preload object, window.dossier)', () => {
         'printToPdf',
         'readDroppedFiles',
         'saveFile',
+        'syncFolder',
       ].sort(),
     );
     // contextBridge copies own properties only: every method must be one.
@@ -50,6 +51,20 @@ describe('desktop bridge (the preload object, window.dossier)', () => {
     ] as const) {
       expect(Object.hasOwn(bridge, key) && typeof bridge[key]).toBe('function');
     }
+    for (const key of [
+      'current',
+      'pick',
+      'forget',
+      'access',
+      'requestAccess',
+      'list',
+      'read',
+      'write',
+      'onChange',
+    ] as const) {
+      expect(Object.hasOwn(bridge.syncFolder, key) && typeof bridge.syncFolder[key]).toBe('function');
+    }
+    expect(bridge.syncFolder.supported).toBe(true);
   });
 
   it('forwards requests to their channels', async () => {
@@ -83,6 +98,45 @@ describe('desktop bridge (the preload object, window.dossier)', () => {
     ipc.emit(CHANNELS.menuCommand, 'find');
     expect(received).toHaveLength(2);
     expect(ipc.count(CHANNELS.menuCommand)).toBe(0);
+  });
+});
+
+describe('desktop bridge: the shared folder', () => {
+  it('forwards to the syncFolder channels, naming the folder by its id only', async () => {
+    const ipc = fakeIpc();
+    const { syncFolder } = createDesktopBridge(ipc, () => '');
+    const bytes = new Uint8Array([1]);
+    await syncFolder.current();
+    await syncFolder.pick();
+    await syncFolder.list('folder-id-1');
+    await syncFolder.read('folder-id-1', 'li.dossier');
+    await syncFolder.write({ folderId: 'folder-id-1', name: 'me.dossier', bytes });
+    await syncFolder.forget();
+    expect(ipc.invoke.mock.calls).toEqual([
+      [CHANNELS.syncFolderCurrent],
+      [CHANNELS.syncFolderPick, {}],
+      [CHANNELS.syncFolderList, { folderId: 'folder-id-1' }],
+      [CHANNELS.syncFolderRead, { folderId: 'folder-id-1', name: 'li.dossier' }],
+      [CHANNELS.syncFolderWrite, { folderId: 'folder-id-1', name: 'me.dossier', bytes }],
+      [CHANNELS.syncFolderForget],
+    ]);
+    expect(await syncFolder.access('folder-id-1')).toBe('granted');
+  });
+
+  it('delivers valid change notices only, without the IPC event, until unsubscribed', () => {
+    const ipc = fakeIpc();
+    const { syncFolder } = createDesktopBridge(ipc, () => '');
+    const received: unknown[][] = [];
+    const unsubscribe = syncFolder.onChange((...args) => received.push(args));
+    ipc.emit(CHANNELS.syncFolderChanged, { folderId: 'folder-id-1' });
+    ipc.emit(CHANNELS.syncFolderChanged, { folderId: '../x' });
+    ipc.emit(CHANNELS.syncFolderChanged, { folderId: 'folder-id-1', path: '/etc' });
+    ipc.emit(CHANNELS.syncFolderChanged, 'folder-id-1');
+    expect(received).toEqual([['folder-id-1']]);
+    unsubscribe();
+    ipc.emit(CHANNELS.syncFolderChanged, { folderId: 'folder-id-1' });
+    expect(received).toHaveLength(1);
+    expect(ipc.count(CHANNELS.syncFolderChanged)).toBe(0);
   });
 });
 

@@ -164,9 +164,21 @@ describe('dist/electron/main.cjs', () => {
       },
     });
 
-    // IPC: the four invoke channels, sender-checked.
+    // IPC: the invoke channels, sender-checked.
     expect([...fake.ipcHandlers.keys()].sort()).toEqual(
-      [CHANNELS.appInfo, CHANNELS.openFiles, CHANNELS.saveFile, CHANNELS.openOriginal, CHANNELS.printToPdf].sort(),
+      [
+        CHANNELS.appInfo,
+        CHANNELS.openFiles,
+        CHANNELS.saveFile,
+        CHANNELS.openOriginal,
+        CHANNELS.printToPdf,
+        CHANNELS.syncFolderCurrent,
+        CHANNELS.syncFolderPick,
+        CHANNELS.syncFolderForget,
+        CHANNELS.syncFolderList,
+        CHANNELS.syncFolderRead,
+        CHANNELS.syncFolderWrite,
+      ].sort(),
     );
     const appInfo = fake.ipcHandlers.get(CHANNELS.appInfo) as (event: unknown) => Promise<unknown>;
     const event = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent }, sender: {} });

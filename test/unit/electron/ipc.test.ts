@@ -322,7 +322,19 @@ describe('registerIpcHandlers', () => {
       }),
     );
     expect([...registered.keys()].sort()).toEqual(
-      [CHANNELS.appInfo, CHANNELS.openFiles, CHANNELS.saveFile, CHANNELS.openOriginal, CHANNELS.printToPdf].sort(),
+      [
+        CHANNELS.appInfo,
+        CHANNELS.openFiles,
+        CHANNELS.saveFile,
+        CHANNELS.openOriginal,
+        CHANNELS.printToPdf,
+        CHANNELS.syncFolderCurrent,
+        CHANNELS.syncFolderPick,
+        CHANNELS.syncFolderForget,
+        CHANNELS.syncFolderList,
+        CHANNELS.syncFolderRead,
+        CHANNELS.syncFolderWrite,
+      ].sort(),
     );
     await expect(registered.get(CHANNELS.appInfo)!({ frameUrl: APP.url })).resolves.toEqual(INFO);
     await expect(registered.get(CHANNELS.appInfo)!({ frameUrl: 'https://x.example/' })).rejects.toThrow(/foreign/);
