@@ -222,9 +222,7 @@ export function SendBundleDialog({ onClose, onImport }: { onClose: () => void; o
                     disabled={busy || choices.colleagues.length === 0}
                     onChange={(e) => setSince(e.currentTarget.value)}
                   >
-                    <option value="">
-                      {choices.colleagues.length ? t('bundleAnyTime') : t('bundleNoColleagues')}
-                    </option>
+                    <option value="">{choices.colleagues.length ? t('bundleAnyTime') : t('bundleNoColleagues')}</option>
                     {choices.colleagues.map((c) => (
                       <option key={c.replicaId} value={c.replicaId}>
                         {colleagueName(c)}
