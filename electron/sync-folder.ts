@@ -287,7 +287,9 @@ export function createSyncFolderService(options: SyncFolderOptions): SyncFolderS
       if (!target) return fail('not-found', 'not a bundle file of the shared folder');
       let handle: Awaited<ReturnType<SyncFolderFs['open']>> | null = null;
       try {
-        // O_NOFOLLOW: a link put there since the listing is refused, not followed (POSIX; Windows lists no links).
+        // A link is refused, not followed: lstat first (Windows has no O_NOFOLLOW), then O_NOFOLLOW
+        // where there is one, for a link put there between the two.
+        if (!(await fs.lstat(target)).isFile()) return fail('not-a-file', 'not a regular file');
         handle = await fs.open(target, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
         const stats = await handle.stat();
         if (!stats.isFile()) return fail('not-a-file', 'not a regular file');

@@ -22,6 +22,7 @@ import { ConflictCount } from '../sync/ConflictCount';
 import { ConflictsView } from '../sync/ConflictsView';
 import { ReceiveBundleDialog } from '../sync/ReceiveBundleDialog';
 import { SendBundleDialog } from '../sync/SendBundleDialog';
+import { BUNDLE_EXTENSION, bundleFileFilter, pickBundles, splitBundles, useBundleQueue } from '../sync/import-bundle';
 import { SharedFolderButton } from '../sync/SharedFolderPanel';
 import { openBriefExportMenu } from '../briefs/ExportMenu';
 import { ItemKindsProvider, useOpenItemKinds } from '../settings/item-kinds-context';
@@ -113,25 +114,23 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
   }, []);
 
   // Sync bundles (.dossier) come in through Import… and drops too; they open one at a time.
-  const [bundles, setBundles] = useState<PickedFile[]>([]);
+  const bundles = useBundleQueue();
   const [sharing, setSharing] = useState(false);
+  const addBundles = bundles.add;
   const startImport = useCallback(
     async (files: PickedFile[]) => {
-      const [bundleFiles, documents] = partition(files, (f) => isBundleName(f.name));
-      if (bundleFiles.length) setBundles((queued) => [...queued, ...bundleFiles]);
-      if (documents.length || !bundleFiles.length) await importer.start(documents);
+      const split = splitBundles(files);
+      addBundles(split.bundles);
+      if (split.documents.length || !split.bundles.length) await importer.start(split.documents);
     },
-    [importer],
+    [importer, addBundles],
   );
 
   const openImportDialog = useCallback(async () => {
     const files = await bridge.openFiles({
       title: t('import'),
       multiple: true,
-      filters: [
-        { name: 'Documents', extensions: [...IMPORT_EXTENSIONS] },
-        { name: t('bundleFileType'), extensions: ['dossier'] },
-      ],
+      filters: [{ name: 'Documents', extensions: [...IMPORT_EXTENSIONS] }, bundleFileFilter(t)],
     });
     await startImport(files);
   }, [startImport, t]);
@@ -179,7 +178,7 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
     // Entries must be taken during the drop event; the DataTransfer is emptied afterwards.
     const entries = droppedEntries(event.dataTransfer);
     const files = entries
-      ? await filesFromEntries(entries, [...IMPORT_EXTENSIONS, 'dossier'])
+      ? await filesFromEntries(entries, [...IMPORT_EXTENSIONS, BUNDLE_EXTENSION])
       : [...event.dataTransfer.files];
     if (files.length) await startImport(await bridge.readDroppedFiles(files));
   };
@@ -305,13 +304,22 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
         )}
       </main>
       {quickOpen && <QuickOpen onClose={() => setQuickOpen(false)} />}
-      {sharing && <SendBundleDialog onClose={() => setSharing(false)} />}
-      {bundles[0] && (
+      {sharing && (
+        <SendBundleDialog
+          onClose={() => setSharing(false)}
+          onImport={() => {
+            setSharing(false);
+            void pickBundles(t).then(addBundles);
+          }}
+        />
+      )}
+      {bundles.current && (
         <ReceiveBundleDialog
-          key={bundles.length}
-          name={bundles[0].name}
-          bytes={bundles[0].bytes}
-          onClose={() => setBundles((queued) => queued.slice(1))}
+          key={bundles.current.key}
+          name={bundles.current.file.name}
+          bytes={bundles.current.file.bytes}
+          waiting={bundles.waiting}
+          onClose={bundles.done}
           onReviewConflicts={() => navigate({ screen: 'conflicts' })}
         />
       )}
@@ -331,13 +339,4 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
       )}
     </div>
   );
-}
-
-const isBundleName = (name: string) => name.toLowerCase().endsWith('.dossier');
-
-function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
-  const yes: T[] = [];
-  const no: T[] = [];
-  for (const item of items) (test(item) ? yes : no).push(item);
-  return [yes, no];
 }

@@ -273,7 +273,8 @@ export class SharedFolderSync {
     if (!folder) return false;
     await this.enqueue(async () => {
       await this.adopt(folder);
-      if (this.status.access === 'granted') await this.writeOwn();
+      // Our file at once, so colleagues see us (unless an import during the first check wrote it).
+      if (this.status.access === 'granted' && !this.status.state.lastWrite) await this.writeOwn();
     });
     return true;
   }
