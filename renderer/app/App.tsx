@@ -203,6 +203,7 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
         <nav>
           <button
             aria-current={route.screen === 'library' ? 'page' : undefined}
+            data-nav="library"
             onClick={() => navigate({ screen: 'library' })}
           >
             {t('library')}

@@ -144,7 +144,7 @@ export function ReceiveBundleDialog({
             <p className="bundle-unchanged">{t('bundleLibraryUnchanged')}</p>
           </div>
         )}
-        {preview && <PreviewBody preview={preview} language={language} />}
+        {preview && <PreviewBody preview={preview} language={language} compact={state.step === 'done'} />}
         {state.step === 'applying' && (
           <div id={ids.status} className="bundle-status" role="status" aria-live="polite">
             <ProgressLine step={state.progress} />
@@ -209,7 +209,7 @@ function Outcome({ id, outcome, onReview }: { id: string; outcome: ImportOutcome
       <p>
         {outcome.written === 0
           ? t('bundleNothingNew')
-          : t('bundleDone', {
+          : t(outcome.conflicts > 0 ? 'bundleDoneConflicts' : 'bundleDone', {
               written: outcome.written.toLocaleString(),
               documents: outcome.documentsAdded.toLocaleString(),
               conflicts: outcome.conflicts.toLocaleString(),
@@ -234,16 +234,22 @@ function Outcome({ id, outcome, onReview }: { id: string; outcome: ImportOutcome
   );
 }
 
-const COUNTS: [StringKey, keyof ImportPreview['summary']][] = [
-  ['bundleNew', 'add'],
-  ['bundleUpdated', 'update'],
-  ['bundleConflicting', 'conflicts'],
-  ['bundleDeleted', 'deletions'],
-  ['bundleUnchanged', 'unchanged'],
-  ['bundleDocumentsToAdd', 'documentsToAdd'],
-  ['bundleDocumentsToReanchor', 'documentsToReanchor'],
-  ['bundleTextsMissingCount', 'textsMissing'],
-  ['bundleDanglingCount', 'dangling'],
+type Count = [StringKey, keyof ImportPreview['summary']];
+/** The counts, in two columns: what happens to records, and to documents and references. */
+const COUNTS: [Count[], Count[]] = [
+  [
+    ['bundleNew', 'add'],
+    ['bundleUpdated', 'update'],
+    ['bundleConflicting', 'conflicts'],
+    ['bundleDeleted', 'deletions'],
+    ['bundleUnchanged', 'unchanged'],
+  ],
+  [
+    ['bundleDocumentsToAdd', 'documentsToAdd'],
+    ['bundleDocumentsToReanchor', 'documentsToReanchor'],
+    ['bundleTextsMissingCount', 'textsMissing'],
+    ['bundleDanglingCount', 'dangling'],
+  ],
 ];
 
 const GROUPS: [StringKey, 'add' | 'update' | 'conflicts' | 'deletions'][] = [
@@ -253,7 +259,16 @@ const GROUPS: [StringKey, 'add' | 'update' | 'conflicts' | 'deletions'][] = [
   ['bundleDeleted', 'deletions'],
 ];
 
-function PreviewBody({ preview, language }: { preview: ImportPreview; language: Language }) {
+function PreviewBody({
+  preview,
+  language,
+  compact,
+}: {
+  preview: ImportPreview;
+  language: Language;
+  /** After the import: only who sent it (the outcome says the rest). */
+  compact?: boolean;
+}) {
   const { t } = useI18n();
   const { manifest, summary, plan } = preview;
   const nothingNew = plan.writes.length === 0;
@@ -293,50 +308,58 @@ function PreviewBody({ preview, language }: { preview: ImportPreview; language: 
         </p>
         <p className="muted bundle-filter-text">{describeFilter(manifest.filter, t, language)}</p>
       </div>
-      {nothingNew && (
-        <p className="banner bundle-nothing" role="status">
-          {t('bundleNothingNew')}
-        </p>
-      )}
-      <table className="bundle-counts">
-        <tbody>
-          {COUNTS.map(([key, field]) => (
-            <tr key={field} data-count={field} className={summary[field] === 0 ? 'zero' : undefined}>
-              <th scope="row">{t(key)}</th>
-              <td>{summary[field].toLocaleString()}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {warnings.length > 0 && (
-        <ul className="bundle-warnings">
-          {warnings.map((w) => (
-            <li key={w.key} data-warning={w.key}>
-              {w.text}
-            </li>
-          ))}
-        </ul>
-      )}
-      {!nothingNew && (
-        <div className="bundle-changes">
-          {GROUPS.filter(([, group]) => plan[group].length > 0).map(([key, group]) => (
-            <details key={group} data-group={group} open={group === firstOpen}>
-              <summary>
-                {t(key)} <span className="muted">({plan[group].length.toLocaleString()})</span>
-              </summary>
-              <ul>
-                {plan[group].slice(0, LISTED).map((change) => (
-                  <ChangeRow key={`${change.table}/${change.id}`} change={change} titles={titles} />
-                ))}
-                {plan[group].length > LISTED && (
-                  <li className="muted">
-                    {t('bundleMoreChanges', { count: (plan[group].length - LISTED).toLocaleString() })}
-                  </li>
-                )}
-              </ul>
-            </details>
-          ))}
-        </div>
+      {compact ? null : (
+        <>
+          {nothingNew && (
+            <p className="banner bundle-nothing" role="status">
+              {t('bundleNothingNew')}
+            </p>
+          )}
+          {warnings.length > 0 && (
+            <ul className="bundle-warnings">
+              {warnings.map((w) => (
+                <li key={w.key} data-warning={w.key}>
+                  {w.text}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="bundle-counts">
+            {COUNTS.map((column, i) => (
+              <table key={i}>
+                <tbody>
+                  {column.map(([key, field]) => (
+                    <tr key={field} data-count={field} className={summary[field] === 0 ? 'zero' : undefined}>
+                      <th scope="row">{t(key)}</th>
+                      <td>{summary[field].toLocaleString()}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ))}
+          </div>
+          {!nothingNew && (
+            <div className="bundle-changes">
+              {GROUPS.filter(([, group]) => plan[group].length > 0).map(([key, group]) => (
+                <details key={group} data-group={group} open={group === firstOpen}>
+                  <summary>
+                    {t(key)} <span className="muted">({plan[group].length.toLocaleString()})</span>
+                  </summary>
+                  <ul>
+                    {plan[group].slice(0, LISTED).map((change) => (
+                      <ChangeRow key={`${change.table}/${change.id}`} change={change} titles={titles} />
+                    ))}
+                    {plan[group].length > LISTED && (
+                      <li className="muted">
+                        {t('bundleMoreChanges', { count: (plan[group].length - LISTED).toLocaleString() })}
+                      </li>
+                    )}
+                  </ul>
+                </details>
+              ))}
+            </div>
+          )}
+        </>
       )}
     </div>
   );

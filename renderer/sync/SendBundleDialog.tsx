@@ -175,8 +175,14 @@ export function SendBundleDialog({ onClose, onImport }: { onClose: () => void; o
             disabled={busy}
             onChange={(e) => setAnalyst(e.currentTarget.value)}
             placeholder={t('bundleAnalystPlaceholder')}
+            aria-describedby={analyst === '' ? `${ids.analyst}-needed` : undefined}
             required
           />
+          {analyst === '' && (
+            <p id={`${ids.analyst}-needed`} className="hint">
+              {t('bundleAnalystNeeded')}
+            </p>
+          )}
         </div>
         <fieldset className="bundle-scope" disabled={busy}>
           <legend>{t('bundleWhat')}</legend>
@@ -186,7 +192,7 @@ export function SendBundleDialog({ onClose, onImport }: { onClose: () => void; o
               <strong>{t('bundleEverything')}</strong>
               <span className="muted">
                 {library
-                  ? t('exportDataLibrary', {
+                  ? t('bundleEverythingHint', {
                       documents: library.documents.toLocaleString(),
                       highlights: library.highlights.toLocaleString(),
                       items: library.items.toLocaleString(),

@@ -1,5 +1,5 @@
-// The bundle screens, as an analyst uses them: Share… writes a bundle of a selection (a tag,
-// found by typing in its list) that the bridge saves — read back here, it holds that selection
+// The bundle screens, as an analyst uses them: Share… writes a bundle of a selection (a tag)
+// that the bridge saves — read back here, it holds that selection
 // and nothing else — and of everything; a damaged bundle imported through Import… is refused
 // with its reason and "Your library was not changed"; a good one, opened through Share's
 // "Import a bundle…", shows who sent it, its counts and its changes by kind, imports with Enter,
@@ -68,6 +68,17 @@ function contentsOf(bytes: Uint8Array) {
   return read.value;
 }
 
+/** Opens the plan in the reader and sets the status of the item tagged on `passage`. */
+async function setStatus(page: Page, passage: string, status: string) {
+  await page.click('.topbar .brand');
+  await page.click(`.library-table tbody tr:has-text("${PLAN}")`);
+  const card = page.locator('.annotation-card.tagged', { hasText: passage });
+  await card.locator('blockquote').click();
+  const select = card.locator('.item-editor .status-field select');
+  await select.selectOption(status);
+  await expect.poll(() => select.inputValue(), POLL).toBe(status);
+}
+
 /** A synthetic drop of files on the window, as the OS gives them (no entries: plain files). */
 async function dropFiles(page: Page, files: { name: string; bytes: Uint8Array }[]) {
   const transfer = await page.evaluateHandle(
@@ -103,7 +114,7 @@ describe('bundle screens', () => {
     await stopServer();
   });
 
-  it('shares a selection by tag, found by typing, and the saved bundle holds just that', async () => {
+  it('shares a selection by tag, and the saved bundle holds just that', async () => {
     const { page } = a;
     await openShare(page);
     const dialog = shareDialog(page);
@@ -117,7 +128,6 @@ describe('bundle screens', () => {
     await dialog.locator('[data-filter="tags"]').waitFor(POLL);
     // Nothing chosen yet: the bundle would be everything, so Write waits for a choice.
     expect(await dialog.locator('[data-action="send-bundle"]').isDisabled()).toBe(true);
-    // The owners list narrows as you type (three owners: no box below eight, so use the tags' list).
     const tags = dialog.locator('[data-filter="tags"]');
     expect(await tags.locator('input[type="checkbox"]').count()).toBe(2);
     await tags.locator('input[value="规划"]').check();
@@ -149,6 +159,16 @@ describe('bundle screens', () => {
     expect(all.records.documents).toHaveLength(2);
     everythingPath = join(ARTIFACTS, 'sync-ui-everything.dossier');
     writeFileSync(everythingPath, everything);
+
+    // Our own bundle, dropped back: a warning, and nothing new; Cancel leaves it unimported.
+    await dropFiles(page, [{ name: 'mine.dossier', bytes: everything }]);
+    const own = importDialog(page);
+    await own.locator('[data-action="apply-bundle"]').waitFor(POLL);
+    expect(await own.locator('[data-warning="own"]').textContent()).toContain('written by this installation');
+    expect(await own.locator('.bundle-nothing').count()).toBe(1);
+    await a.screenshot('sync-import-own-light');
+    await own.locator('[data-action="cancel-bundle"]').click();
+    await expect.poll(() => own.count(), POLL).toBe(0);
 
     // Dark and Chinese: the same dialog, selection open.
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -238,7 +258,7 @@ describe('bundle screens', () => {
     await b.screenshot('sync-import-preview-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await setLanguage(page, 'zh');
-    await expect.poll(() => dialog.locator('.bundle-from').textContent(), POLL).toContain('来自 张三');
+    await expect.poll(() => dialog.locator('.bundle-from').textContent(), POLL).toContain('来自张三');
     await b.screenshot('sync-import-preview-zh-dark');
     await setLanguage(page, 'en');
     await page.emulateMedia({ colorScheme: 'light' });
@@ -253,6 +273,12 @@ describe('bundle screens', () => {
     expect(await outcome.textContent()).toContain('2 documents added');
     expect(await outcome.locator('[data-action="review-conflicts"]').count()).toBe(0);
     await b.screenshot('sync-import-done-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await setLanguage(page, 'zh');
+    await expect.poll(() => outcome.textContent(), POLL).toContain('新增 2 篇文档');
+    await b.screenshot('sync-import-done-zh-dark');
+    await setLanguage(page, 'en');
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.count(), POLL).toBe(0);
     await expect.poll(() => page.locator('.library-table tbody tr').count(), POLL).toBe(2);
@@ -272,6 +298,34 @@ describe('bundle screens', () => {
     await expect.poll(() => dialog.count(), POLL).toBe(0);
     // Documents dropped with it still go to document import: only the bundle was taken out.
     expect(await page.locator('.import-panel').count()).toBe(0);
+  });
+
+  it('lists a concurrent edit as a conflict, and "Review conflicts" opens the conflicts view', async () => {
+    // Both analysts change the same item's status before hearing of the other's change.
+    await setStatus(a.page, '推进通州区与北三县协同发展', 'done');
+    await setStatus(b.page, '推进通州区与北三县协同发展', 'missed');
+    await openShare(a.page);
+    const { bytes } = await sendBundle(a.page);
+    const { page } = b;
+    await page.click('.topbar .brand');
+    await dropFiles(page, [{ name: '张三-again.dossier', bytes }]);
+    const dialog = importDialog(page);
+    await dialog.locator('[data-action="apply-bundle"]').waitFor(POLL);
+    expect(await dialog.locator('tr[data-count="conflicts"] td').textContent()).toBe('1');
+    const conflicts = dialog.locator('details[data-group="conflicts"]');
+    expect(await conflicts.getAttribute('open')).not.toBeNull();
+    expect(await conflicts.locator('li[data-table="items"]').textContent()).toContain('推进通州区与北三县协同发展');
+    await b.screenshot('sync-import-conflict-preview-light');
+    await dialog.locator('[data-action="apply-bundle"]').click();
+    const review = dialog.locator('.bundle-outcome [data-action="review-conflicts"]');
+    await review.waitFor(POLL);
+    expect(await dialog.locator('.bundle-outcome').textContent()).toContain('1 conflicts to review');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await b.screenshot('sync-import-conflict-done-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await review.click();
+    await expect.poll(() => dialog.count(), POLL).toBe(0);
+    await expect.poll(() => page.evaluate(() => location.hash), POLL).toBe('#/conflicts');
   });
 
   it('keeps the document list usable with hundreds of documents', async () => {
