@@ -9,6 +9,7 @@ import { touched } from '../../shared/model/records';
 import type { AnnotationRecord, ItemKindDefinition, ItemRecord, ItemStatus } from '../../shared/model/types';
 import type { DocumentExtraction, DossierDatabase } from './database';
 import { deleteWithLinks, restoreWithLinks, type DeletedLinks } from './links';
+import { readSetting } from './settings';
 
 /** A passage to highlight and tag in one step. */
 export type TaggedPassage = NewHighlight;
@@ -152,10 +153,7 @@ export function createItemRepository(db: DossierDatabase) {
     },
   };
 
-  async function setting<T>(key: string, fallback: T): Promise<T> {
-    const row = await db.settings.get(key);
-    return row === undefined ? fallback : (row.value as T);
-  }
+  const setting = <T>(key: string, fallback: T) => readSetting(db, key, fallback);
 
   const itemKinds = {
     /** The built-in kinds (as the analyst configured them) followed by the analyst's own. */

@@ -25,6 +25,7 @@ import {
   withLinkTables,
   type DeletedLinks,
 } from './links';
+import { readSetting } from './settings';
 
 /**
  * What became of each parsed file of a batch, in the batch's order. A 'new-version' draft
@@ -393,10 +394,7 @@ export function createRepository(db: DossierDatabase) {
   };
 
   const settings = {
-    async get<T>(key: string, fallback: T): Promise<T> {
-      const row = await db.settings.get(key);
-      return row === undefined ? fallback : (row.value as T);
-    },
+    get: <T>(key: string, fallback: T): Promise<T> => readSetting(db, key, fallback),
     set: async (key: string, value: unknown): Promise<void> => {
       await db.settings.put({ key, value });
     },

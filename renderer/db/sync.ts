@@ -19,7 +19,7 @@ import {
 } from '../../shared/sync/hlc';
 import { planMerge, type IncomingSet, type LibrarySnapshot, type MergePlan } from '../../shared/sync/library-merge';
 import { versionsOf, type RecordState } from '../../shared/sync/merge';
-import { recordKey, selectVersions } from '../../shared/sync/selection';
+import { isSelection, recordKey, selectVersions } from '../../shared/sync/selection';
 import {
   emptyStates,
   type DocumentText,
@@ -50,6 +50,7 @@ import {
   type StoredSyncTable,
   type TombstoneRow,
 } from './sync-revisions';
+import { readSetting } from './settings';
 
 export interface SyncTaskOptions {
   onProgress?: (progress: SyncProgress) => void;
@@ -116,10 +117,17 @@ export function recordLabel(table: SyncTable, record: SyncRecord): string {
 }
 
 export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = defaultCodec()) {
-  const setting = async <T>(key: string, fallback: T): Promise<T> => {
-    const row = await db.settings.get(key);
-    return row === undefined ? fallback : (row.value as T);
-  };
+  const setting = <T>(key: string, fallback: T) => readSetting(db, key, fallback);
+  /** What an import or a resolution writes: the records, document texts and the sync bookkeeping. */
+  const syncTables = () => [
+    ...STORED_SYNC_TABLES.map((t) => db.table(t)),
+    db.bodies,
+    db.originals,
+    db.tombstones,
+    db.conflicts,
+    db.syncLog,
+    db.settings,
+  ];
   const lastImport = async () => (await db.syncLog.orderBy('seq').last())?.seq ?? 0;
   /** Changes whenever the library does: a local write moves the clock, an import logs itself. */
   const libraryMark = async () => `${await setting<string>(CLOCK_KEY, '')}|${await lastImport()}`;
@@ -233,12 +241,7 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
     abortIf(signal);
     onProgress?.({ phase: 'writing', done: 0, total: 1 });
     const clock = clockFrom(me.replicaId, await setting<string | null>(CLOCK_KEY, null));
-    const selected =
-      !!selection.tags?.length ||
-      !!selection.itemKinds?.length ||
-      !!selection.documentIds?.length ||
-      !!selection.owners?.length ||
-      !!changed;
+    const selected = isSelection({ ...selection, changed });
     const recipient = selection.recipient?.trim() || colleague?.analyst || undefined;
     const createdAt = new Date().toISOString();
     const sentClock = tick(clock, Date.now()).rev;
@@ -412,16 +415,7 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
     const { contents } = preview;
     const now = Date.now();
     const keptAt = new Date(now).toISOString();
-    const tables = [
-      ...STORED_SYNC_TABLES.map((t) => db.table(t)),
-      db.bodies,
-      db.originals,
-      db.tombstones,
-      db.conflicts,
-      db.syncLog,
-      db.settings,
-    ];
-    return db.transaction('rw', tables, async (tx: Transaction) => {
+    return db.transaction('rw', syncTables(), async (tx: Transaction) => {
       setVerbatim(tx.idbtrans, true);
       try {
         // The library moved on since the preview: plan again, against what is there now.
@@ -522,14 +516,6 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
     return state;
   }
 
-  const conflictTables = () => [
-    ...STORED_SYNC_TABLES.map((t) => db.table(t)),
-    db.tombstones,
-    db.conflicts,
-    db.syncLog,
-    db.settings,
-  ];
-
   const conflicts = {
     /** Records with unresolved conflicts. */
     count: async (): Promise<number> => (await db.conflicts.orderBy('[table+id]').uniqueKeys()).length,
@@ -568,7 +554,7 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
     },
 
     keep: async (table: SyncTable, id: string, rev: Revision): Promise<void> => {
-      await db.transaction('rw', conflictTables(), async (tx: Transaction) => {
+      await db.transaction('rw', syncTables(), async (tx: Transaction) => {
         await keep(table, id, rev, tx, Date.now());
       });
     },
@@ -576,7 +562,7 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
     /** Keeps the current item, and the conflict version `rev` as a new item of its own. */
     keepBoth: async (table: SyncTable, id: string, rev: Revision): Promise<void> => {
       if (table !== 'items') throw new Error('Only items can be kept both');
-      await db.transaction('rw', conflictTables(), async (tx: Transaction) => {
+      await db.transaction('rw', syncTables(), async (tx: Transaction) => {
         const now = Date.now();
         const before = await stateOf('items', id);
         const other = before?.conflicts.find((c) => c.rev === rev);

@@ -18,6 +18,7 @@ import type { StringKey } from '../i18n/strings';
 import { deadlineTooltip, formatDeadline, kindName } from '../items/item-format';
 import { OpenIcon } from '../ui/icons';
 import { useToast } from '../ui/toasts';
+import { moveFocusInList } from '../ui/list-keys';
 
 const STATUS_COLUMNS: readonly ItemStatus[] = ['open', 'in-progress', 'done', 'missed'];
 const statusLabel = (status: ItemStatus, t: Translate) => t(`status_${status}` as StringKey);
@@ -81,17 +82,8 @@ export function OwnersView(props: { owner?: string }) {
   // ↑↓ move between owners (and select), Home/End to the ends of the list.
   const onListKey = (event: React.KeyboardEvent) => {
     const buttons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('button.owner-name') ?? [])];
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    let next = -1;
-    if (event.key === 'ArrowDown') next = Math.min(buttons.length - 1, at + 1);
-    else if (event.key === 'ArrowUp') next = Math.max(0, at - 1);
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = buttons.length - 1;
-    const button = buttons[next];
+    const button = moveFocusInList(event, buttons);
     if (!button) return;
-    event.preventDefault();
-    button.focus();
-    button.scrollIntoView({ block: 'nearest' });
     setSelected(button.dataset.owner ?? null);
   };
 

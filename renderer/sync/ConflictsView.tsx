@@ -21,6 +21,7 @@ import { formatDeadline, kindName, ownerName } from '../items/item-format';
 import { useToast } from '../ui/toasts';
 import { compareVersions, displayValue, type FieldComparison } from './conflict-diff';
 import './conflicts.css';
+import { moveFocusInList } from '../ui/list-keys';
 
 const entryKey = (entry: Pick<ConflictEntry, 'table' | 'id'>) => `${entry.table}/${entry.id}`;
 
@@ -155,17 +156,8 @@ export function ConflictsView() {
   // ↑↓ move between records (and select), Home/End to the ends of the list.
   const onListKey = (event: React.KeyboardEvent) => {
     const buttons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('button.conflict-label') ?? [])];
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    let next = -1;
-    if (event.key === 'ArrowDown') next = Math.min(buttons.length - 1, at + 1);
-    else if (event.key === 'ArrowUp') next = Math.max(0, at - 1);
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = buttons.length - 1;
-    const button = buttons[next];
+    const button = moveFocusInList(event, buttons);
     if (!button) return;
-    event.preventDefault();
-    button.focus();
-    button.scrollIntoView({ block: 'nearest' });
     const entry = entries.find((e) => entryKey(e) === button.dataset.key);
     if (entry) select(entry);
   };

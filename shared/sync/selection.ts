@@ -134,5 +134,4 @@ export function selectVersions(states: TableStates, filter: SelectionFilter): Ta
   return out as TableVersions;
 }
 
-const isSelectionByField = (filter: SelectionFilter) =>
-  !!(filter.tags?.length || filter.itemKinds?.length || filter.documentIds?.length || filter.owners?.length);
+const isSelectionByField = (filter: SelectionFilter) => isSelection({ ...filter, changed: undefined });

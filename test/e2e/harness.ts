@@ -272,3 +272,21 @@ export async function seedItems(
   }, records);
   if (reload) await page.reload();
 }
+
+/** Every row of one store of the app's database ('dossier'), read from the page. */
+export async function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(async (store) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('dossier');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const rows = await new Promise<unknown[]>((resolve, reject) => {
+      const request = db.transaction(store).objectStore(store).getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return rows as T[];
+  }, store);
+}

@@ -17,7 +17,7 @@ import { mergeVersions, type RecordState } from '../../shared/sync/merge';
 import type { SyncRecord, SyncTable } from '../../shared/sync/tables';
 import { createVersion, deleteVersion, writeVersion } from '../../shared/sync/write';
 import { annotation, event, item, link, REPLICA_A, REPLICA_B, REPLICA_C, T0, TestClock } from '../unit/sync/records';
-import { launch, putRecords, stopServer, type App } from './harness';
+import { launch, putRecords, readStore, stopServer, type App } from './harness';
 
 const POLL = { timeout: 15_000 };
 const HOUR = 3_600_000;
@@ -123,23 +123,6 @@ async function seed(page: Page): Promise<void> {
     state.conflicts.map((version) => ({ table, id: version.id, rev: version.rev, version, keptAt: received })),
   );
   await putRecords(page, 'conflicts', rows);
-}
-
-async function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(async (store) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('dossier');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const rows = await new Promise<unknown[]>((resolve, reject) => {
-      const request = db.transaction(store).objectStore(store).getAll();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    return rows as T[];
-  }, store);
 }
 
 const count = (page: Page) => page.locator('.topbar [data-action="open-conflicts"]');

@@ -15,43 +15,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readBundle, writeBundle } from '../../shared/sync/bundle';
-import { formatRevision } from '../../shared/sync/hlc';
-import { createVersion } from '../../shared/sync/write';
-import { sampleInput } from '../unit/sync/forge';
-import type { SyncRecord } from '../../shared/sync/tables';
-import { item, REPLICA_B, TestClock } from '../unit/sync/records';
-import { launch, putRecords, stopServer, type App } from './harness';
+import { readBundle } from '../../shared/sync/bundle';
+import { Colleague } from '../unit/sync/forge';
+import { REPLICA_B } from '../unit/sync/records';
+import { launch, putRecords, readStore, stopServer, type App } from './harness';
 
 const FOLDER = 'team-shared';
 const COLLEAGUE = `李四-${REPLICA_B}.dossier`;
 /** The web build lists the folder every 30 s; the first import must come from that alone. */
 const POLL = { timeout: 50_000 };
 const QUICK = { timeout: 15_000 };
-
-/**
- * 李四's library, written as 李四's replica would: the sample document and its item, and items
- * added one by one (each version made once, so a later bundle carries the same versions).
- */
-class Colleague {
-  private readonly clock = new TestClock(REPLICA_B);
-  private readonly items: SyncRecord<'items'>[] = [];
-  add(title: string): this {
-    this.items.push(createVersion(item(`LI-${this.items.length}`, { title }), ...this.clock.next()).version);
-    return this;
-  }
-  bundle(): Uint8Array {
-    const base = sampleInput();
-    return writeBundle({
-      ...base,
-      replicaId: REPLICA_B,
-      analyst: '李四',
-      createdAt: new Date(this.clock.now).toISOString(),
-      clock: formatRevision({ wall: this.clock.now, counter: 0, replica: REPLICA_B }),
-      records: { ...base.records, items: [...(base.records.items ?? []), ...this.items] },
-    });
-  }
-}
 
 /** The shared folder as the colleague (this test) sees it. */
 interface SharedDirectory {
@@ -121,23 +94,6 @@ function diskDirectory(app: App): SharedDirectory {
     read: async (name) => new Uint8Array(readFileSync(join(dir, name))),
     dispose: () => rmSync(root, { recursive: true, force: true }),
   };
-}
-
-async function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(async (store) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('dossier');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const rows = await new Promise<unknown[]>((resolve, reject) => {
-      const request = db.transaction(store).objectStore(store).getAll();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    return rows as T[];
-  }, store);
 }
 
 interface FolderFile {

@@ -6,7 +6,9 @@ import { Deflate, zipSync, type Zippable } from 'fflate';
 import { writeBundle, type BundleInput } from '../../../shared/sync/bundle';
 import { formatRevision } from '../../../shared/sync/hlc';
 import { SYNC_TABLES } from '../../../shared/sync/tables';
-import { documentMeta, documentText, item, REPLICA_A, T0 } from './records';
+import { createVersion } from '../../../shared/sync/write';
+import type { SyncRecord } from '../../../shared/sync/tables';
+import { documentMeta, documentText, item, REPLICA_A, REPLICA_B, T0, TestClock } from './records';
 
 const utf8 = new TextEncoder();
 export const json = (value: unknown): Uint8Array => utf8.encode(JSON.stringify(value));
@@ -183,4 +185,28 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array {
     at += p.length;
   }
   return out;
+}
+
+/**
+ * 李四's library, written as 李四's replica would: the sample document and its item, and items
+ * added one by one (each version made once, so a later bundle carries the same versions).
+ */
+export class Colleague {
+  private readonly clock = new TestClock(REPLICA_B);
+  private readonly items: SyncRecord<'items'>[] = [];
+  add(title: string): this {
+    this.items.push(createVersion(item(`LI-${this.items.length}`, { title }), ...this.clock.next()).version);
+    return this;
+  }
+  bundle(): Uint8Array {
+    const base = sampleInput();
+    return writeBundle({
+      ...base,
+      replicaId: REPLICA_B,
+      analyst: '李四',
+      createdAt: new Date(this.clock.now).toISOString(),
+      clock: formatRevision({ wall: this.clock.now, counter: 0, replica: REPLICA_B }),
+      records: { ...base.records, items: [...(base.records.items ?? []), ...this.items] },
+    });
+  }
 }

@@ -14,39 +14,11 @@ import {
   SharedFolderSync,
   type SharedFolderNotice,
 } from '../../../renderer/sync/shared-folder';
-import { writeBundle } from '../../../shared/sync/bundle';
-import { formatRevision } from '../../../shared/sync/hlc';
-import { createVersion } from '../../../shared/sync/write';
 import { memoryDirectory, type MemoryDirectory } from '../bridge/memory-directory';
-import { sampleInput } from './forge';
-import type { SyncRecord } from '../../../shared/sync/tables';
-import { item, REPLICA_B, T0, TestClock } from './records';
+import { Colleague } from './forge';
+import { REPLICA_B, T0 } from './records';
 
 const COLLEAGUE = `李四-${REPLICA_B}.dossier`;
-
-/**
- * 李四's library, written as 李四's replica would: the sample document and its item, and items
- * added one by one (each version made once, so a later bundle carries the same versions).
- */
-class Colleague {
-  private readonly clock = new TestClock(REPLICA_B);
-  private readonly items: SyncRecord<'items'>[] = [];
-  add(title: string): this {
-    this.items.push(createVersion(item(`LI-${this.items.length}`, { title }), ...this.clock.next()).version);
-    return this;
-  }
-  bundle(): Uint8Array {
-    const base = sampleInput();
-    return writeBundle({
-      ...base,
-      replicaId: REPLICA_B,
-      analyst: '李四',
-      createdAt: new Date(this.clock.now).toISOString(),
-      clock: formatRevision({ wall: this.clock.now, counter: 0, replica: REPLICA_B }),
-      records: { ...base.records, items: [...(base.records.items ?? []), ...this.items] },
-    });
-  }
-}
 
 let n = 0;
 let db: DossierDatabase;
