@@ -12,11 +12,21 @@ export const SEARCH_QUEUE = 'searchQueue';
 /** Tables search covers, and the prefix of their records' keys in the index (shared/search/units.ts). */
 const WATCHED: Readonly<Record<string, string>> = { documents: 'd:', bodies: 'd:', annotations: 'n:', items: 'i:' };
 
-/** A queue entry: the unit's key and a stamp unique to the write, so an entry re-queued while it was being read is kept. */
+/**
+ * A queue entry: the unit's key and a stamp unique to the write, so an entry re-queued while it
+ * was being read is kept. A bulk write (an import) queues one batch entry instead, its key unique
+ * to the write and its units in `keys`: one row per record would cost an import about as much
+ * as writing the records themselves.
+ */
 export interface SearchQueueRow {
   key: string;
   stamp: string;
+  keys?: string[];
 }
+
+/** Writes queuing more units than this queue them as one batch entry. */
+export const QUEUE_BATCH_FROM = 32;
+export const BATCH_PREFIX = 'batch:';
 
 const listeners = new Set<() => void>();
 
@@ -53,15 +63,20 @@ export const searchChangeLog: Middleware<DBCore> = {
         });
       }
       const stamp = newStamp();
-      const values: SearchQueueRow[] = [];
+      const keys: string[] = [];
       for (const id of ids) {
         if (typeof id !== 'string') continue;
         const key = prefix + id;
         if (seen.has(key)) continue;
         seen.add(key);
-        values.push({ key, stamp });
+        keys.push(key);
       }
-      if (values.length) await inZone(zone, () => queue.mutate({ type: 'put', trans, values }));
+      if (!keys.length) return;
+      const values: SearchQueueRow[] =
+        keys.length < QUEUE_BATCH_FROM
+          ? keys.map((key) => ({ key, stamp }))
+          : [{ key: BATCH_PREFIX + stamp, stamp, keys }];
+      await inZone(zone, () => queue.mutate({ type: 'put', trans, values }));
     }
 
     return {

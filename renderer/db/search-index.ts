@@ -130,6 +130,30 @@ const MERGE_SLICE_MS = 8;
 
 class Conflict extends Error {}
 
+/**
+ * Up to `limit` unit keys from queue entries, in order: single entries whole, a batch entry
+ * (an import's) in slices; `rest` is what is left of a batch entry read in part.
+ */
+export function takeUnits(
+  rows: readonly SearchQueueRow[],
+  limit: number,
+): { keys: string[]; consumed: SearchQueueRow[]; rest?: SearchQueueRow } {
+  const keys: string[] = [];
+  const consumed: SearchQueueRow[] = [];
+  for (const row of rows) {
+    const room = limit - keys.length;
+    if (room <= 0) break;
+    const units = row.keys ?? [row.key];
+    if (units.length > room) {
+      keys.push(...units.slice(0, room));
+      return { keys, consumed, rest: { ...row, keys: units.slice(room) } };
+    }
+    keys.push(...units);
+    consumed.push(row);
+  }
+  return { keys, consumed };
+}
+
 export class SearchIndex {
   private readonly engine = new SearchEngine();
   private meta: SearchMeta | null = null;
@@ -317,11 +341,13 @@ export class SearchIndex {
   /** Indexes one batch of queued records; false when the queue was empty. */
   private async queueStep(): Promise<boolean> {
     const rows = await this.db.searchQueue.limit(QUEUE_BATCH).toArray();
-    this.pending = rows.length < QUEUE_BATCH ? rows.length : await this.db.searchQueue.count();
+    const { keys, consumed, rest } = takeUnits(rows, QUEUE_BATCH);
+    const queued = rows.reduce((n, row) => n + (row.keys?.length ?? 1), 0);
+    this.pending = rows.length < QUEUE_BATCH ? queued : queued + (await this.db.searchQueue.count()) - rows.length;
     if (rows.length === 0) return false;
     const ids: Record<UnitKind, string[]> = { document: [], note: [], item: [] };
-    for (const row of rows) {
-      const parsed = parseUnitKey(row.key);
+    for (const key of keys) {
+      const parsed = parseUnitKey(key);
       if (parsed) ids[parsed.kind].push(parsed.id);
     }
     const [documents, notes, items] = await Promise.all([
@@ -344,9 +370,9 @@ export class SearchIndex {
       )),
     ];
     const kept = new Set(units.map((u) => u.key));
-    const removed = rows.map((r) => r.key).filter((key) => !kept.has(key));
-    await this.store(units, removed, {}, rows);
-    this.pending = Math.max(0, this.pending - rows.length);
+    const removed = keys.filter((key) => !kept.has(key));
+    await this.store(units, removed, {}, consumed, rest);
+    this.pending = Math.max(0, this.pending - keys.length);
     return true;
   }
 
@@ -367,7 +393,8 @@ export class SearchIndex {
 
   /**
    * Indexes `units` and removes `removed` (in memory), then stores the new segment, the changed
-   * deletions, the state and the consumed queue entries in one transaction. If another window
+   * deletions, the state and the consumed queue entries (and what is left of a batch entry read
+   * in part) in one transaction. If another window
    * wrote first, or the write fails, the stored index is loaded again (and the queue entries
    * stay, to be read again).
    */
@@ -376,6 +403,7 @@ export class SearchIndex {
     removed: string[],
     patch: Partial<SearchMeta>,
     consumed: SearchQueueRow[],
+    rest?: SearchQueueRow,
   ): Promise<void> {
     const meta = this.meta!;
     const id = meta.nextSegment;
@@ -396,11 +424,13 @@ export class SearchIndex {
         if (segment) await this.db.searchIndex.put({ key: `seg:${segment.id}`, segment: segment.serialize() });
         for (const s of touched) await this.db.searchIndex.put({ key: `del:${s.id}`, deleted: [...s.deleted] });
         await this.db.searchIndex.put({ key: META, meta: next });
-        if (consumed.length) {
+        if (consumed.length || rest) {
           // An entry queued again while its record was being read is kept, to be read again.
-          const now = await this.db.searchQueue.bulkGet(consumed.map((r) => r.key));
+          const now = await this.db.searchQueue.bulkGet([...consumed, ...(rest ? [rest] : [])].map((r) => r.key));
           const done = consumed.filter((r, i) => now[i]?.stamp === r.stamp).map((r) => r.key);
           await this.db.searchQueue.bulkDelete(done);
+          // A batch entry cleared meanwhile (a reset) is not put back.
+          if (rest && now[consumed.length]?.stamp === rest.stamp) await this.db.searchQueue.put(rest);
         }
       });
     } catch (error) {

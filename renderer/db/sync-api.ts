@@ -5,6 +5,7 @@ import type { BundleError } from '../../shared/sync/bundle-errors';
 import type { BundleManifest } from '../../shared/sync/manifest';
 import type { MergePlan } from '../../shared/sync/library-merge';
 import type { Revision } from '../../shared/model/types';
+import type { DocumentMatch } from '../../shared/sync/document-match';
 import type { SyncRecord, SyncTable } from '../../shared/sync/tables';
 
 /** Who this installation is, as colleagues see it. */
@@ -53,6 +54,19 @@ export interface ExportedBundle {
   /** A file name such as `dossier-张三-2026-11-23.dossier`. */
   fileName: string;
   counts: BundleManifest['counts'];
+  /**
+   * For a bundle of what changed since the last exchange with a colleague: what to record as
+   * sent (`sync.noteSent`) once the file is saved. A bundle the analyst never saved was not sent.
+   */
+  sent?: SentMark;
+}
+
+/** What was sent to a colleague, and when: the next "changed since" bundle starts after it. */
+export interface SentMark {
+  colleagueId: string;
+  at: string;
+  clock: Revision;
+  importSeq: number;
 }
 
 /** Progress of a long sync step, for a progress bar. */
@@ -66,6 +80,8 @@ export interface SyncProgress {
 export interface ImportPreview {
   manifest: BundleManifest;
   plan: MergePlan;
+  /** The bundle's documents that are ours under another id (shared/sync/document-match.ts). */
+  matched: DocumentMatch[];
   /** Counts for the preview screen. */
   summary: {
     add: number;
@@ -74,6 +90,8 @@ export interface ImportPreview {
     deletions: number;
     unchanged: number;
     documentsToAdd: number;
+    /** The bundle's documents this library holds under another id (both analysts imported them): the records go onto ours. */
+    documentsMatched: number;
     /** Documents whose text changes: their highlights are re-anchored. */
     documentsToReanchor: number;
     /** Referenced texts neither side has (their records are kept; the reader shows the document as missing). */

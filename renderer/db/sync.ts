@@ -9,6 +9,13 @@ import type { AnnotationRecord, Revision } from '../../shared/model/types';
 import type { BundleContents, BundleInput } from '../../shared/sync/bundle';
 import type { BundleResult } from '../../shared/sync/bundle-errors';
 import {
+  matchDocuments,
+  redirectDocuments,
+  withAliases,
+  type DocumentAliases,
+  type DocumentMatch,
+} from '../../shared/sync/document-match';
+import {
   clockFrom,
   compareRevisions,
   formatRevision,
@@ -39,6 +46,7 @@ import type {
   ImportPreview,
   PreviewResult,
   ReplicaIdentity,
+  SentMark,
   SyncProgress,
 } from './sync-api';
 import {
@@ -66,6 +74,8 @@ export interface BundleCodec {
 /** Settings keys: the analyst's name (shared with briefs' author) and what we know of colleagues. */
 const ANALYST_KEY = 'briefAuthor';
 const COLLEAGUES_KEY = 'syncColleagues';
+/** Colleagues' ids of documents we hold under our own (shared/sync/document-match.ts). */
+const ALIASES_KEY = 'documentAliases';
 
 /**
  * A colleague as stored. What we last sent them is marked by our clock then (every local write
@@ -265,15 +275,6 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
       pdfs,
     });
     abortIf(signal);
-    if (selection.changedSinceExchangeWith) {
-      const id = selection.changedSinceExchangeWith;
-      await db.transaction('rw', db.settings, async () => {
-        const all = await colleagues();
-        const row = all[id] ?? newColleague(id, '');
-        all[id] = { ...row, lastSent: createdAt, sentClock, sentImport: importNow };
-        await db.settings.put({ key: COLLEAGUES_KEY, value: all });
-      });
-    }
     onProgress?.({ phase: 'writing', done: 1, total: 1 });
     const who = (me.analyst || 'dossier').replace(/[\\/:*?"<>|\s]+/g, '-');
     const counts = {
@@ -283,7 +284,27 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
       texts: texts.length,
       pdfs: pdfs.length,
     };
-    return { bytes: bytes as Uint8Array<ArrayBuffer>, fileName: `${who}-${createdAt.slice(0, 10)}.dossier`, counts };
+    const sent: SentMark | undefined = selection.changedSinceExchangeWith
+      ? { colleagueId: selection.changedSinceExchangeWith, at: createdAt, clock: sentClock, importSeq: importNow }
+      : undefined;
+    return {
+      bytes: bytes as Uint8Array<ArrayBuffer>,
+      fileName: `${who}-${createdAt.slice(0, 10)}.dossier`,
+      counts,
+      ...(sent && { sent }),
+    };
+  }
+
+  /** Records a bundle as sent to a colleague, once it is saved: the next "changed since" bundle starts after it. */
+  async function noteSent(mark: SentMark): Promise<void> {
+    await db.transaction('rw', db.settings, async () => {
+      const all = await colleagues();
+      const row = all[mark.colleagueId] ?? newColleague(mark.colleagueId, '');
+      // A later bundle already noted (two saves finishing out of order) is not moved back.
+      if (row.sentClock && compareRevisions(row.sentClock, mark.clock) >= 0) return;
+      all[mark.colleagueId] = { ...row, lastSent: mark.at, sentClock: mark.clock, sentImport: mark.importSeq };
+      await db.settings.put({ key: COLLEAGUES_KEY, value: all });
+    });
   }
 
   async function exportChoices(): Promise<ExportChoices> {
@@ -317,10 +338,28 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
     };
   }
 
-  const incomingOf = (contents: BundleContents): IncomingSet => ({
-    records: contents.records,
-    texts: new Set(contents.texts.keys()),
-  });
+  const aliases = () => setting<DocumentAliases>(ALIASES_KEY, {});
+
+  /**
+   * The merge of a bundle into the library: the bundle's documents we hold under another id
+   * matched first (their records redirected to ours), then the plan; a matched document whose
+   * text differs from ours has our highlights re-anchored.
+   */
+  async function planImport(contents: BundleContents): Promise<{ plan: MergePlan; matched: DocumentMatch[] }> {
+    const snapshot = await readSnapshot();
+    const matched = matchDocuments(snapshot, contents.records, await aliases());
+    const incoming: IncomingSet = {
+      records: redirectDocuments(contents.records, matched),
+      texts: new Set(contents.texts.keys()),
+    };
+    const plan = planMerge(snapshot, incoming);
+    for (const match of matched) {
+      if (match.sameText || plan.reanchor.some((r) => r.documentId === match.local)) continue;
+      const hash = snapshot.records.documents.get(match.local)!.current.contentHash;
+      plan.reanchor.push({ documentId: match.local, from: hash, to: hash });
+    }
+    return { plan, matched };
+  }
 
   async function preview(bytes: Uint8Array, options: SyncTaskOptions = {}): Promise<PreviewResult> {
     const { onProgress, signal } = options;
@@ -331,9 +370,8 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
     onProgress?.({ phase: 'planning', done: 0, total: 1 });
     const contents = read.value;
     const basedOn = await libraryMark();
-    const snapshot = await readSnapshot();
+    const { plan, matched } = await planImport(contents);
     const me = await replicaId();
-    const plan = planMerge(snapshot, incomingOf(contents));
     const clock = clockFrom(me, await setting<string | null>(CLOCK_KEY, null));
     const documentsAdded = plan.add.filter((c) => c.table === 'documents').length;
     return {
@@ -341,6 +379,7 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
       preview: {
         manifest: contents.manifest,
         plan,
+        matched,
         summary: {
           add: plan.add.length,
           update: plan.update.length,
@@ -348,6 +387,7 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
           deletions: plan.deletions.length,
           unchanged: plan.unchanged,
           documentsToAdd: documentsAdded,
+          documentsMatched: matched.length,
           documentsToReanchor: plan.reanchor.length,
           textsMissing: plan.texts.missing.filter((m) => m.current).length,
           dangling: plan.dangling.length,
@@ -419,8 +459,8 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
       setVerbatim(tx.idbtrans, true);
       try {
         // The library moved on since the preview: plan again, against what is there now.
-        let plan: MergePlan = preview.plan;
-        if ((await libraryMark()) !== preview.basedOn) plan = planMerge(await readSnapshot(), incomingOf(contents));
+        let { plan, matched } = preview;
+        if ((await libraryMark()) !== preview.basedOn) ({ plan, matched } = await planImport(contents));
         const outcome: ImportOutcome = {
           written: plan.writes.length,
           documentsAdded: plan.add.filter((c) => c.table === 'documents').length,
@@ -447,6 +487,9 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
         if (plan.writes.length) {
           await db.syncLog.add({ at: keptAt, keys: plan.writes.map((c) => recordKey(c.table, c.id)) });
         }
+        const known = await aliases();
+        const grown = withAliases(known, matched);
+        if (grown !== known) await db.settings.put({ key: ALIASES_KEY, value: grown });
         await noteReceived(contents, keptAt);
         await saveClock(contents.manifest.clock, now);
         onProgress?.({ phase: 'writing', done: plan.writes.length, total: plan.writes.length });
@@ -583,6 +626,7 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
       },
       exportChoices,
       exportBundle,
+      noteSent,
       preview,
       apply,
       conflicts,

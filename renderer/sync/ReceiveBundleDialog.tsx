@@ -246,6 +246,7 @@ const COUNTS: [Count[], Count[]] = [
   ],
   [
     ['bundleDocumentsToAdd', 'documentsToAdd'],
+    ['bundleDocumentsMatched', 'documentsMatched'],
     ['bundleDocumentsToReanchor', 'documentsToReanchor'],
     ['bundleTextsMissingCount', 'textsMissing'],
     ['bundleDanglingCount', 'dangling'],
@@ -282,16 +283,6 @@ function PreviewBody({
   if (preview.clockAhead) warnings.push({ key: 'clock', text: t('bundleClockAhead') });
   if (summary.textsMissing > 0)
     warnings.push({ key: 'texts', text: t('bundleTextsMissing', { count: summary.textsMissing.toLocaleString() }) });
-  if (plan.sameText.length > 0) {
-    const named = plan.sameText
-      .slice(0, 3)
-      .map((s) => `«${titles.get(s.documentId) ?? s.documentId}»`)
-      .join(language === 'zh' ? '、' : ', ');
-    warnings.push({
-      key: 'same',
-      text: `${t('bundleSameText', { count: plan.sameText.length.toLocaleString() })} ${named}${plan.sameText.length > 3 ? ' …' : ''}`,
-    });
-  }
   if (summary.dangling > 0)
     warnings.push({ key: 'dangling', text: t('bundleDangling', { count: summary.dangling.toLocaleString() }) });
   if (plan.clashes.length > 0)
@@ -323,6 +314,17 @@ function PreviewBody({
                 </li>
               ))}
             </ul>
+          )}
+          {preview.matched.length > 0 && (
+            <p className="muted bundle-matched">
+              {t('bundleMatchedNote', {
+                names:
+                  preview.matched
+                    .slice(0, 3)
+                    .map((m) => `«${m.title}»`)
+                    .join(language === 'zh' ? '、' : ', ') + (preview.matched.length > 3 ? ' …' : ''),
+              })}
+            </p>
           )}
           <div className="bundle-counts">
             {COUNTS.map((column, i) => (

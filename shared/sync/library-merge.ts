@@ -62,8 +62,6 @@ export interface MergePlan {
   };
   /** Documents whose text the merge replaced: their annotations are to be re-anchored. */
   reanchor: { documentId: string; from: string; to: string }[];
-  /** New documents whose text the library already holds under another document. */
-  sameText: { documentId: string; sameAs: string; contentHash: string }[];
   /** References from changed records, or to them, that have no visible target after the merge. */
   dangling: DanglingReference[];
   /** Revisions that came with two different contents (see merge.ts clashWinner). */
@@ -109,7 +107,6 @@ export function planMerge(local: LibrarySnapshot, incoming: IncomingSet): MergeP
     writes: [],
     texts: { add: [], missing: [] },
     reanchor: [],
-    sameText: [],
     dangling: [],
     clashes: [],
   };
@@ -183,7 +180,6 @@ function planTexts(
   }
   plan.texts.add = [...add].sort();
 
-  let byHash: Map<string, string> | null = null;
   for (const change of plan.writes) {
     if (change.table !== 'documents') continue;
     const before = change.before?.current as SyncRecord<'documents'> | undefined;
@@ -191,22 +187,7 @@ function planTexts(
     if (before && isVisible(change.before) && isVisible(change.after) && before.contentHash !== after.contentHash) {
       plan.reanchor.push({ documentId: change.id, from: before.contentHash, to: after.contentHash });
     }
-    if (change.kind === 'add') {
-      byHash ??= visibleDocumentsByHash(local);
-      const sameAs = byHash.get(after.contentHash);
-      if (sameAs !== undefined && sameAs !== change.id) {
-        plan.sameText.push({ documentId: change.id, sameAs, contentHash: after.contentHash });
-      }
-    }
   }
-}
-
-function visibleDocumentsByHash(local: LibrarySnapshot): Map<string, string> {
-  const byHash = new Map<string, string>();
-  for (const [id, state] of local.records.documents) {
-    if (isVisible(state) && !byHash.has(state.current.contentHash)) byHash.set(state.current.contentHash, id);
-  }
-  return byHash;
 }
 
 /**

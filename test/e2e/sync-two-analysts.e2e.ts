@@ -1,5 +1,6 @@
 // Two analysts, two browser profiles (two separate libraries), exchanging bundles through the
-// app's own Share… and Import… : each tags items in the same sample document, both edit one
+// app's own Share… and Import… : each imports the same sample document on their own and tags
+// items in it (the bundles land on the receiver's copy: one document each), both edit one
 // item at the same time, and after exchanging both have the same items and one conflict,
 // which one of them resolves and the resolution travels. Damaged and foreign bundles are
 // refused with a message, the library byte-for-byte as it was.
@@ -64,12 +65,13 @@ async function share(app: App, analyst: string): Promise<string> {
 }
 
 /** Import… a bundle file; checks the preview and imports it. Returns the outcome text. */
-async function receive(app: App, path: string): Promise<string> {
+async function receive(app: App, path: string, screenshot?: string): Promise<string> {
   const { page } = app;
   await app.answerOpenDialog([path]);
   await page.click('[data-action="import"]');
   const dialog = page.locator('dialog.bundle-dialog');
   await dialog.locator('[data-action="apply-bundle"], .bundle-refused').first().waitFor(POLL);
+  if (screenshot) await app.screenshot(screenshot);
   await dialog.locator('[data-action="apply-bundle"]').click();
   const outcome = dialog.locator('.bundle-outcome');
   await outcome.waitFor(POLL);
@@ -77,6 +79,10 @@ async function receive(app: App, path: string): Promise<string> {
   await dialog.locator('[data-action="close-bundle"]').click();
   await expect.poll(() => dialog.count(), POLL).toBe(0);
   return text;
+}
+
+async function documentCount(page: Page) {
+  return (JSON.parse((await page.evaluate(DUMP)) as string) as { documents: unknown[] }).documents.length;
 }
 
 async function openDocument(page: Page) {
@@ -114,17 +120,24 @@ describe('two analysts share their work by exchanging bundles', () => {
     await expect.poll(async () => (await items(a.page)).length, POLL).toBe(1);
     const first = await share(a, '张三');
 
-    // 李四 imports it: the document arrives with its text and the commitment.
-    const text = await receive(b, first);
-    expect(text).toContain('1 documents added');
+    // 李四 imported the same article on their own and tagged a task in it before hearing from 张三.
+    await importThroughDialog(b, [SEED]);
+    await b.page.click('.import-panel footer button');
     await openDocument(b.page);
-    expect(await items(b.page)).toEqual(await items(a.page));
-    // 李四 tags a task of their own and shares back.
     await selectPhrase(b.page, SECOND);
     await b.page.keyboard.press('Alt+KeyT');
+    await expect.poll(async () => (await items(b.page)).length, POLL).toBe(1);
+    // 张三's bundle lands on 李四's copy of the article: one document, both items on it.
+    await receive(b, first, 'sync-matched-document');
     await expect.poll(async () => (await items(b.page)).length, POLL).toBe(2);
+    expect(await documentCount(b.page)).toBe(1);
+    await openDocument(b.page);
+    await expect.poll(() => b.page.locator('.annotation-card.tagged').count(), POLL).toBe(2);
+    // 李四 shares back: 张三 too has one document with both items.
     await receive(a, await share(b, '李四'));
     await expect.poll(async () => (await items(a.page)).length, POLL).toBe(2);
+    expect(await documentCount(a.page)).toBe(1);
+    expect(await items(a.page)).toEqual(await items(b.page));
 
     // Both change the commitment's status before hearing of the other's change.
     await a.page.reload();

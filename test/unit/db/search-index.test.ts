@@ -6,7 +6,7 @@ import { SEARCH_INDEX_VERSION } from '../../../shared/search/engine';
 import { openDatabase, type DossierDatabase } from '../../../renderer/db/database';
 import { createRepository, type Repository } from '../../../renderer/db/repository';
 import { onSearchChanges } from '../../../renderer/db/search-changes';
-import { SearchIndex, type SearchRequest } from '../../../renderer/db/search-index';
+import { SearchIndex, takeUnits, type SearchRequest } from '../../../renderer/db/search-index';
 
 function draft(title: string, text: string, site = '北京市发展和改革委员会', date = '2019-06-06'): IngestedDocument {
   const paragraphs = text.split('\n\n');
@@ -344,6 +344,38 @@ describe('the change log', () => {
     expect(heard).toBe(1);
     await repo.documents.importBatch([SUB_CENTER]);
     expect(heard).toBe(1);
+  });
+
+  it('queues a bulk write (an import) as one batch entry, read in slices until every record is indexed', async () => {
+    await index.sync();
+    const items = Array.from({ length: 450 }, (_, i) =>
+      newItem(fields(`批量任务${i}号`), { documentId: null, annotationIds: [] }),
+    );
+    await db.items.bulkPut(items);
+    const [entry, ...others] = await db.searchQueue.toArray();
+    expect(others).toEqual([]);
+    expect(entry!.keys).toHaveLength(450);
+    expect(await titles('批量任务449号')).toEqual(['item:批量任务449号']);
+    expect(await titles('批量任务0号')).toEqual(['item:批量任务0号']);
+    expect(index.status().units.item).toBe(450);
+    expect(await db.searchQueue.count()).toBe(0);
+    // A small write still queues one entry per record.
+    await repo.items.create(fields('单个任务'), { documentId: null, annotationIds: [] });
+    expect((await db.searchQueue.toArray()).map((r) => r.keys)).toEqual([undefined]);
+  });
+
+  it('takes queued units up to a limit, keeping the rest of a batch entry', () => {
+    const rows = [
+      { key: 'i:a', stamp: '1' },
+      { key: 'batch:2', stamp: '2', keys: ['i:b', 'i:c', 'i:d'] },
+      { key: 'i:e', stamp: '3' },
+    ];
+    expect(takeUnits(rows, 3)).toEqual({
+      keys: ['i:a', 'i:b', 'i:c'],
+      consumed: [rows[0]],
+      rest: { key: 'batch:2', stamp: '2', keys: ['i:d'] },
+    });
+    expect(takeUnits(rows, 5)).toEqual({ keys: ['i:a', 'i:b', 'i:c', 'i:d', 'i:e'], consumed: rows });
   });
 
   it('queues records cleared or deleted by range', async () => {

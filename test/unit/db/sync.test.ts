@@ -248,11 +248,60 @@ describe('exchanging bundles', () => {
     const { replicaId: bId } = await b.repo.sync.identity();
     const first = await a.repo.sync.exportBundle({ changedSinceExchangeWith: bId });
     expect(first.counts.records.items).toBe(2);
+    // Not saved (the analyst cancelled the save dialog): not sent, so the next bundle has it all again.
+    const unsaved = await a.repo.sync.exportBundle({ changedSinceExchangeWith: bId });
+    expect(unsaved.counts.records.items).toBe(2);
+    await a.repo.sync.noteSent(unsaved.sent!);
+    expect((await a.repo.sync.exportChoices()).colleagues.find((c) => c.replicaId === bId)?.lastSent).toBe(
+      unsaved.sent!.at,
+    );
     const nothing = await a.repo.sync.exportBundle({ changedSinceExchangeWith: bId });
     expect(nothing.counts.records.items).toBe(0);
     await tagged(a, documentId, '北京', '新任务');
     const delta = await a.repo.sync.exportBundle({ changedSinceExchangeWith: bId });
     expect(delta.counts.records).toMatchObject({ items: 1, annotations: 1, documents: 1 });
+    // An older bundle saved late does not move the mark back.
+    await a.repo.sync.noteSent(delta.sent!);
+    await a.repo.sync.noteSent(first.sent!);
+    expect((await a.repo.sync.exportBundle({ changedSinceExchangeWith: bId })).counts.records.items).toBe(0);
+  });
+});
+
+describe('a document both analysts imported on their own', () => {
+  it('is one document on each side, carrying both analysts’ items, and stays so', async () => {
+    const [own] = await b.repo.documents.importBatch([load('seeds', SEED)]);
+    const bDocument = own!.status === 'added' ? own!.meta.id : '';
+    expect(bDocument).not.toBe(documentId);
+    const { item: fromA } = await tagged(a, documentId, '北京', '张三的任务');
+    const { item: fromB } = await tagged(b, bDocument, '北京', '李四的任务');
+
+    const { preview, outcome } = await send(a, b);
+    expect(preview.summary).toMatchObject({ documentsToAdd: 0, documentsMatched: 1, add: 2 });
+    expect(outcome.documentsAdded).toBe(0);
+    await send(b, a);
+    for (const [who, doc] of [
+      [a, documentId],
+      [b, bDocument],
+    ] as const) {
+      expect(await who.db.documents.count()).toBe(1);
+      const items = await who.db.items.orderBy('id').toArray();
+      expect(items.map((i) => [i.id, i.documentId])).toEqual(
+        [fromA, fromB].map((i) => [i.id, doc]).sort((x, y) => (x[0]! < y[0]! ? -1 : 1)),
+      );
+      const highlights = await who.db.annotations.toArray();
+      expect(highlights.map((h) => h.documentId)).toEqual([doc, doc]);
+    }
+
+    // Later bundles land on the same document, edits travel, and re-importing writes nothing.
+    await b.repo.items.setStatus([fromA.id], 'done');
+    const again = await send(b, a);
+    expect(again.preview.summary).toMatchObject({ documentsMatched: 1, update: 1, add: 0 });
+    expect((await a.db.items.get(fromA.id))!).toMatchObject({ status: 'done', documentId });
+    const records = async () => ({ ...(await dump(a)), settings: undefined }); // settings: "last received from 李四"
+    const before = await records();
+    const twice = await send(b, a);
+    expect(twice.outcome.written).toBe(0);
+    expect(await records()).toEqual(before);
   });
 });
 

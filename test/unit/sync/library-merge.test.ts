@@ -130,7 +130,7 @@ describe('planning a merge', () => {
     ]);
   });
 
-  it('lists texts to add, texts missing, documents to re-anchor and texts already held by another document', () => {
+  it('lists texts to add, texts missing and documents to re-anchor', () => {
     const hash = documentText(TEXT).contentHash;
     const newHash = documentText(NEW_TEXT).contentHash;
     const a = new Library(REPLICA_A).withText(hash);
@@ -147,7 +147,6 @@ describe('planning a merge', () => {
       { contentHash: documentText('text the bundle lacks').contentHash, documentId: 'D3', current: true },
     ]);
     expect(plan.reanchor).toEqual([{ documentId: 'D1', from: hash, to: newHash }]);
-    expect(plan.sameText).toEqual([{ documentId: 'D2', sameAs: 'D1', contentHash: hash }]);
     expect(applyPlan(a.snapshot, plan).texts).toEqual(new Set([hash, newHash]));
   });
 
