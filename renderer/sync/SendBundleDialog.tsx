@@ -123,6 +123,8 @@ export function SendBundleDialog({ onClose, onImport }: { onClose: () => void; o
         setMessage({ text: t('exportDataNotSaved'), error: false });
         return;
       }
+      // Only a saved bundle counts as sent: the next "changed since" bundle starts after it.
+      if (bundle.sent) await repository.sync.noteSent(bundle.sent);
       const records = Object.values(bundle.counts.records).reduce((a, b) => a + b, 0);
       toast(
         t('bundleSent', {
