@@ -4,7 +4,7 @@ import type { BundleContents } from '../../shared/sync/bundle';
 import type { BundleError } from '../../shared/sync/bundle-errors';
 import type { BundleManifest } from '../../shared/sync/manifest';
 import type { MergePlan } from '../../shared/sync/library-merge';
-import type { Revision } from '../../shared/model/types';
+import type { ItemKindDefinition, Revision } from '../../shared/model/types';
 import type { DocumentMatch } from '../../shared/sync/document-match';
 import type { SyncRecord, SyncTable } from '../../shared/sync/tables';
 
@@ -82,6 +82,8 @@ export interface ImportPreview {
   plan: MergePlan;
   /** The bundle's documents that are ours under another id (shared/sync/document-match.ts). */
   matched: DocumentMatch[];
+  /** The sender's own item kinds this library lacks, as they will be added. */
+  kinds: ItemKindDefinition[];
   /** Counts for the preview screen. */
   summary: {
     add: number;
@@ -92,6 +94,7 @@ export interface ImportPreview {
     documentsToAdd: number;
     /** The bundle's documents this library holds under another id (both analysts imported them): the records go onto ours. */
     documentsMatched: number;
+    kindsToAdd: number;
     /** Documents whose text changes: their highlights are re-anchored. */
     documentsToReanchor: number;
     /** Referenced texts neither side has (their records are kept; the reader shows the document as missing). */

@@ -4,8 +4,10 @@
 // write does to revisions, tombstones and the change log is ./sync-revisions.ts.
 import type { Transaction } from 'dexie';
 import { reanchorAnnotations } from '../../shared/anchoring/reanchor-annotations';
+import { DEFAULT_ITEM_KINDS } from '../../shared/model/items';
 import { newId } from '../../shared/model/records';
-import type { AnnotationRecord, Revision } from '../../shared/model/types';
+import type { AnnotationRecord, ItemKindDefinition, Revision } from '../../shared/model/types';
+import { kindRecords, kindsToAdd } from '../../shared/sync/item-kinds';
 import type { BundleContents, BundleInput } from '../../shared/sync/bundle';
 import type { BundleResult } from '../../shared/sync/bundle-errors';
 import {
@@ -76,6 +78,8 @@ const ANALYST_KEY = 'briefAuthor';
 const COLLEAGUES_KEY = 'syncColleagues';
 /** Colleagues' ids of documents we hold under our own (shared/sync/document-match.ts). */
 const ALIASES_KEY = 'documentAliases';
+/** The analyst's item kinds (renderer/db/items.ts). */
+const KINDS_KEY = 'itemKinds';
 
 /**
  * A colleague as stored. What we last sent them is marked by our clock then (every local write
@@ -234,7 +238,16 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
     let changedSince: Revision | undefined;
     const colleague = selection.changedSinceExchangeWith ? known[selection.changedSinceExchangeWith] : undefined;
     abortIf(signal);
-    const states = await readStates();
+    const clock = clockFrom(me.replicaId, await setting<string | null>(CLOCK_KEY, null));
+    const createdAt = new Date().toISOString();
+    const sentClock = tick(clock, Date.now()).rev;
+    const stored = await readStates();
+    // The analyst's own item kinds go with every bundle (shared/sync/item-kinds.ts).
+    const ownKinds = kindRecords(await localKinds(), sentClock, createdAt);
+    const states: TableStates = {
+      ...stored,
+      itemKinds: new Map(ownKinds.map((k) => [k.id, { current: k, conflicts: [] }])),
+    };
     let changed: Set<string> | undefined;
     if (colleague?.sentClock) {
       changed = await changedAfter(states, colleague.sentClock, colleague.sentImport);
@@ -250,11 +263,8 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
     const { texts, pdfs } = await textsOf(records.documents, selection.includePdfs ?? false);
     abortIf(signal);
     onProgress?.({ phase: 'writing', done: 0, total: 1 });
-    const clock = clockFrom(me.replicaId, await setting<string | null>(CLOCK_KEY, null));
     const selected = isSelection({ ...selection, changed });
     const recipient = selection.recipient?.trim() || colleague?.analyst || undefined;
-    const createdAt = new Date().toISOString();
-    const sentClock = tick(clock, Date.now()).rev;
     const bytes = await codec.write({
       replicaId: me.replicaId,
       analyst: me.analyst,
@@ -339,26 +349,34 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
   }
 
   const aliases = () => setting<DocumentAliases>(ALIASES_KEY, {});
+  const localKinds = () => setting<ItemKindDefinition[]>(KINDS_KEY, [...DEFAULT_ITEM_KINDS]);
 
   /**
    * The merge of a bundle into the library: the bundle's documents we hold under another id
    * matched first (their records redirected to ours), then the plan; a matched document whose
    * text differs from ours has our highlights re-anchored.
    */
-  async function planImport(contents: BundleContents): Promise<{ plan: MergePlan; matched: DocumentMatch[] }> {
+  async function planImport(
+    contents: BundleContents,
+  ): Promise<{ plan: MergePlan; matched: DocumentMatch[]; kinds: ItemKindDefinition[] }> {
     const snapshot = await readSnapshot();
     const matched = matchDocuments(snapshot, contents.records, await aliases());
+    // Kinds are configuration, added rather than merged (shared/sync/item-kinds.ts).
     const incoming: IncomingSet = {
-      records: redirectDocuments(contents.records, matched),
+      records: { ...redirectDocuments(contents.records, matched), itemKinds: [] },
       texts: new Set(contents.texts.keys()),
     };
     const plan = planMerge(snapshot, incoming);
+    const local = await localKinds();
+    const kinds = kindsToAdd(local, contents.records.itemKinds, contents.manifest.analyst);
+    const known = new Set([...local, ...kinds].map((k) => k.id));
+    plan.dangling = plan.dangling.filter((d) => d.reference.field !== 'kind' || !known.has(d.reference.id));
     for (const match of matched) {
       if (match.sameText || plan.reanchor.some((r) => r.documentId === match.local)) continue;
       const hash = snapshot.records.documents.get(match.local)!.current.contentHash;
       plan.reanchor.push({ documentId: match.local, from: hash, to: hash });
     }
-    return { plan, matched };
+    return { plan, matched, kinds };
   }
 
   async function preview(bytes: Uint8Array, options: SyncTaskOptions = {}): Promise<PreviewResult> {
@@ -370,7 +388,7 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
     onProgress?.({ phase: 'planning', done: 0, total: 1 });
     const contents = read.value;
     const basedOn = await libraryMark();
-    const { plan, matched } = await planImport(contents);
+    const { plan, matched, kinds } = await planImport(contents);
     const me = await replicaId();
     const clock = clockFrom(me, await setting<string | null>(CLOCK_KEY, null));
     const documentsAdded = plan.add.filter((c) => c.table === 'documents').length;
@@ -380,6 +398,7 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
         manifest: contents.manifest,
         plan,
         matched,
+        kinds,
         summary: {
           add: plan.add.length,
           update: plan.update.length,
@@ -388,6 +407,7 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
           unchanged: plan.unchanged,
           documentsToAdd: documentsAdded,
           documentsMatched: matched.length,
+          kindsToAdd: kinds.length,
           documentsToReanchor: plan.reanchor.length,
           textsMissing: plan.texts.missing.filter((m) => m.current).length,
           dangling: plan.dangling.length,
@@ -461,6 +481,10 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
         // The library moved on since the preview: plan again, against what is there now.
         let { plan, matched } = preview;
         if ((await libraryMark()) !== preview.basedOn) ({ plan, matched } = await planImport(contents));
+        // Against the kinds as they are now (the analyst may have edited them since the preview).
+        const kinds = await localKinds();
+        const newKinds = kindsToAdd(kinds, contents.records.itemKinds, contents.manifest.analyst);
+        if (newKinds.length) await db.settings.put({ key: KINDS_KEY, value: [...kinds, ...newKinds] });
         const outcome: ImportOutcome = {
           written: plan.writes.length,
           documentsAdded: plan.add.filter((c) => c.table === 'documents').length,

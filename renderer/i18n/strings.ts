@@ -929,6 +929,7 @@ export const en = {
   bundleUnchanged: 'Already here',
   bundleDocumentsToAdd: 'Documents to add',
   bundleDocumentsMatched: 'Documents you already have',
+  bundleKindsToAdd: 'Item kinds to add',
   bundleDocumentsToReanchor: 'Documents with a new text (highlights re-anchored)',
   bundleOwn: 'This bundle was written by this installation.',
   bundleClockAhead:
@@ -1936,6 +1937,7 @@ export const zh: Record<StringKey, string> = {
   bundleUnchanged: '已有',
   bundleDocumentsToAdd: '新增文档',
   bundleDocumentsMatched: '你已有的文档',
+  bundleKindsToAdd: '新增事项类型',
   bundleDocumentsToReanchor: '正文有变化的文档（重新定位标注）',
   bundleOwn: '此数据包由本机写出。',
   bundleClockAhead: '发送方的时钟快了一天以上；其修改照常合并，但不跟随其时钟。',

@@ -248,6 +248,7 @@ const COUNTS: [Count[], Count[]] = [
     ['bundleDocumentsToAdd', 'documentsToAdd'],
     ['bundleDocumentsMatched', 'documentsMatched'],
     ['bundleDocumentsToReanchor', 'documentsToReanchor'],
+    ['bundleKindsToAdd', 'kindsToAdd'],
     ['bundleTextsMissingCount', 'textsMissing'],
     ['bundleDanglingCount', 'dangling'],
   ],

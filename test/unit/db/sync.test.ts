@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../../shared/ingest/ingest';
+import { validateKinds } from '../../../shared/model/item-kinds';
 import type { ItemFields } from '../../../shared/model/items';
 import { openDatabase, type DossierDatabase } from '../../../renderer/db/database';
 import { createRepository, type Repository } from '../../../renderer/db/repository';
@@ -302,6 +303,35 @@ describe('a document both analysts imported on their own', () => {
     const twice = await send(b, a);
     expect(twice.outcome.written).toBe(0);
     expect(await records()).toEqual(before);
+  });
+});
+
+describe('item kinds', () => {
+  it('travel with the bundle: the receiver gains the sender’s own kinds and keeps its own', async () => {
+    const kinds = await a.repo.itemKinds.list();
+    const risk = {
+      id: 'risk',
+      label: '风险',
+      color: 'pink' as const,
+      shortcut: 'r',
+      fields: ['owners' as const, 'note' as const],
+    };
+    await a.repo.itemKinds.save([...kinds, risk]);
+    await a.repo.items.create(fields('数据安全风险', [], 'risk'), { documentId, annotationIds: [] });
+    // 李四 has a kind of their own with the same name and shortcut.
+    const mine = { ...risk, id: 'my-risk', color: 'green' as const };
+    await b.repo.itemKinds.save([...(await b.repo.itemKinds.list()), mine]);
+
+    const { preview } = await send(a, b);
+    expect(preview.summary).toMatchObject({ kindsToAdd: 1, dangling: 0 });
+    const received = await b.repo.itemKinds.list();
+    expect(received.slice(-2)).toEqual([mine, { ...risk, label: '风险 (张三)', shortcut: null }]);
+    expect(validateKinds(received)).toEqual([]);
+    // Nothing more on the next exchange, and 张三's kinds are not changed by 李四's.
+    expect((await send(a, b)).preview.summary.kindsToAdd).toBe(0);
+    expect(await b.repo.itemKinds.list()).toEqual(received);
+    await send(b, a);
+    expect((await a.repo.itemKinds.list()).map((k) => k.id)).toEqual([...kinds.map((k) => k.id), 'risk', 'my-risk']);
   });
 });
 
