@@ -306,6 +306,35 @@ describe('a document both analysts imported on their own', () => {
   });
 });
 
+describe('a document imported on their own by two of three analysts', () => {
+  it('stays one document for everyone, whatever way the bundles go round', async () => {
+    const c = await analyst('王五');
+    const [own] = await b.repo.documents.importBatch([load('seeds', SEED)]);
+    const bDocument = own!.status === 'added' ? own!.meta.id : '';
+    await tagged(a, documentId, '北京', '张三的任务');
+    await tagged(b, bDocument, '北京', '李四的任务');
+    await send(b, c); // 王五 gets 李四's copy first …
+    await send(a, c); // … then 张三's: the same document.
+    await send(a, b);
+    const { item: fromC } = await tagged(c, bDocument, '北京', '王五的任务');
+    await send(c, a);
+    await send(b, a);
+    await send(a, b);
+    await send(a, c);
+    const seen = async (who: Analyst) => ({
+      documents: await who.db.documents.count(),
+      items: (await who.db.items.orderBy('id').toArray()).map((i) => [i.id, i.title, i.rev]),
+      highlights: await who.db.annotations.count(),
+      onOneDocument: new Set((await who.db.items.toArray()).map((i) => i.documentId)).size,
+    });
+    const expected = await seen(a);
+    expect(expected).toMatchObject({ documents: 1, highlights: 3, onOneDocument: 1 });
+    expect(expected.items.map(([id]) => id)).toContain(fromC.id);
+    expect(await seen(b)).toEqual(expected);
+    expect(await seen(c)).toEqual(expected);
+  });
+});
+
 describe('item kinds', () => {
   it('travel with the bundle: the receiver gains the sender’s own kinds and keeps its own', async () => {
     const kinds = await a.repo.itemKinds.list();
