@@ -10,12 +10,18 @@ export const BUNDLE_ERROR_CODES = [
   'truncated',
   /** A zip feature bundles never use: encryption, zip64, spanning, an unknown compression method. */
   'unsupported-zip',
-  /** An entry's data does not inflate, or fails its CRC, or entries overlap. */
+  /**
+   * Damage: an entry's data does not inflate, inflates to another size than it declares (within
+   * the limits) or fails its CRC; an entry's header and the zip directory disagree; entries overlap.
+   */
   'corrupt',
   /** The file, one of its entries or all of them once inflated, is over the size limit. */
   'too-large',
   'too-many-entries',
-  /** An entry claims a compression ratio no honest bundle has, or inflates past the size it declared. */
+  /**
+   * An entry claims a compression ratio no honest bundle has, or inflates past the size it
+   * declared and past anything the limits would have let it declare.
+   */
   'zip-bomb',
   /** An absolute path, a `..` segment, a backslash, a control character. */
   'unsafe-entry-name',

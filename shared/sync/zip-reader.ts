@@ -3,7 +3,13 @@
 // it whole, past the declared size without telling. So we read the central directory
 // ourselves (count, names and declared sizes are all checked before anything is inflated),
 // and inflate each entry with fflate's streaming Inflate in small steps into a buffer of
-// exactly its declared size, stopping the moment it would overflow.
+// exactly its declared size.
+//
+// Damage is told from attack. Each entry's sizes, CRC, method and name are in two places (its
+// header and the directory), so one damaged byte there makes them disagree: that is `corrupt`,
+// checked before any limit. Damaged deflate data can inflate a little past the declared size:
+// that too is `corrupt`, as long as the output stays within what the limits would have let
+// the entry declare for its compressed size (`inflateLimit`); beyond that it is a `zip-bomb`.
 import { Inflate } from 'fflate';
 import { fail } from './bundle-errors';
 
@@ -28,6 +34,11 @@ export interface ZipEntry {
   size: number;
   /** Offset of the entry's data in the archive. */
   dataStart: number;
+  /**
+   * The most the entry may inflate to under the limits, given its compressed size (at least
+   * `size`). Inflating past `size` but not past this is damage; past this, a zip bomb.
+   */
+  inflateLimit: number;
 }
 
 const EOCD = 0x06054b50;
@@ -35,6 +46,10 @@ const ZIP64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const MAX_COMMENT = 0xffff;
+/** General purpose flags: encrypted (bit 0) or strongly encrypted (bit 6). */
+const ENCRYPTED = 0x41;
+/** General purpose flag bit 3: the CRC and sizes follow the data; the local header has zeros. */
+const DEFERRED_SIZES = 0x08;
 /** Deflate turns one input byte into at most 258 bytes per 2 bits, so under 1032 output bytes. */
 const MAX_DEFLATE_RATIO = 1032;
 
@@ -94,9 +109,11 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipEntry
   ) {
     fail('unsupported-zip', 'The bundle uses zip64, which Dossier bundles never need.');
   }
-  if (disk !== 0 || directoryDisk !== 0 || onDisk !== count) {
+  if (disk !== 0 || directoryDisk !== 0) {
     fail('unsupported-zip', 'The bundle is a zip archive split over several files.');
   }
+  // One file holds every entry, so the two counts of its end record must agree.
+  if (onDisk !== count) fail('corrupt', 'The bundle is damaged: its zip directory cannot be read.');
   if (count > limits.maxEntries) {
     fail('too-many-entries', `The bundle has ${count} entries; at most ${limits.maxEntries} are accepted.`);
   }
@@ -124,7 +141,29 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipEntry
       fail('corrupt', 'The bundle is damaged: its zip directory cannot be read.');
     }
     const rawName = bytes.subarray(at + 46, at + 46 + nameLength);
+    // The entry's header first: a damaged byte in either copy of a field is damage, whatever
+    // the damaged value would otherwise look like (a huge size, another method, a bad name).
+    const local = readLocalHeader(bytes, localStart, rawName, directoryStart);
     const name = decodeName(rawName);
+    const disagree =
+      local.method !== method
+        ? 'compression method'
+        : (local.flags ^ flags) & ENCRYPTED
+          ? 'flags'
+          : local.flags & DEFERRED_SIZES
+            ? null
+            : local.crc !== crc
+              ? 'CRC'
+              : local.compressedSize !== compressedSize || local.size !== size
+                ? 'size'
+                : null;
+    if (disagree) {
+      fail(
+        'corrupt',
+        `The bundle is damaged: entry "${name}" has a different ${disagree} in its header and in the zip directory.`,
+        { entry: name },
+      );
+    }
     const unsafe = unsafeEntryName(name);
     if (unsafe) {
       fail('unsafe-entry-name', `The bundle has an entry named "${name}" with ${unsafe}; it is refused.`, {
@@ -133,9 +172,17 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipEntry
     }
     if (names.has(name)) fail('duplicate-entry', `The bundle has two entries named "${name}".`, { entry: name });
     names.add(name);
-    if (flags & 0x41) fail('unsupported-zip', `The bundle's entry "${name}" is encrypted.`, { entry: name });
+    if (flags & ENCRYPTED) fail('unsupported-zip', `The bundle's entry "${name}" is encrypted.`, { entry: name });
     if (method !== 0 && method !== 8) {
       fail('unsupported-zip', `The bundle's entry "${name}" uses compression method ${method}.`, { entry: name });
+    }
+    // A stored entry cannot expand: sizes that differ are a damaged header, not a bomb.
+    if (method === 0 && size !== compressedSize) {
+      fail(
+        'corrupt',
+        `The bundle is damaged: entry "${name}" is stored uncompressed, yet its sizes differ (${compressedSize} and ${size} bytes).`,
+        { entry: name },
+      );
     }
     if (size > limits.maxEntryBytes) {
       fail(
@@ -147,11 +194,7 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipEntry
       );
     }
     const ratio = size / Math.max(compressedSize, 1);
-    if (
-      (method === 0 && size !== compressedSize) ||
-      (method === 8 && ratio > MAX_DEFLATE_RATIO) ||
-      (size >= limits.ratioFloorBytes && ratio > limits.maxRatio)
-    ) {
+    if ((method === 8 && ratio > MAX_DEFLATE_RATIO) || (size >= limits.ratioFloorBytes && ratio > limits.maxRatio)) {
       fail(
         'zip-bomb',
         `The bundle's entry "${name}" claims a compression ratio of ${Math.round(ratio)}:1; it is refused as a zip bomb.`,
@@ -170,7 +213,12 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipEntry
       crc,
       compressedSize,
       size,
-      dataStart: localDataStart(bytes, localStart, rawName, directoryStart),
+      dataStart: local.dataStart,
+      // The largest output the checks above would have let the entry declare.
+      inflateLimit: Math.min(
+        limits.maxEntryBytes,
+        Math.max(limits.ratioFloorBytes - 1, Math.floor(limits.maxRatio * Math.max(compressedSize, 1))),
+      ),
     });
     at = next;
   }
@@ -178,19 +226,35 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipEntry
   return entries;
 }
 
-/** Where an entry's data begins, after checking its local header agrees with the directory. */
-function localDataStart(bytes: Uint8Array, at: number, rawName: Uint8Array, directoryStart: number): number {
+interface LocalHeader {
+  flags: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** Offset of the entry's data in the archive. */
+  dataStart: number;
+}
+
+/** An entry's local header, after checking it is there and names the entry as the directory does. */
+function readLocalHeader(bytes: Uint8Array, at: number, rawName: Uint8Array, directoryStart: number): LocalHeader {
   if (at + 30 > directoryStart || u32(bytes, at) !== LOCAL) {
     fail('corrupt', "The bundle is damaged: an entry's header is missing.");
   }
   const nameLength = u16(bytes, at + 26);
-  const start = at + 30 + nameLength + u16(bytes, at + 28);
   const localName = bytes.subarray(at + 30, at + 30 + nameLength);
   // Two different names for one entry is how some archives show one thing and unpack another.
   if (nameLength !== rawName.length || localName.some((b, i) => b !== rawName[i])) {
     fail('corrupt', 'The bundle is damaged: an entry has two different names.');
   }
-  return start;
+  return {
+    flags: u16(bytes, at + 6),
+    method: u16(bytes, at + 8),
+    crc: u32(bytes, at + 14),
+    compressedSize: u32(bytes, at + 18),
+    size: u32(bytes, at + 22),
+    dataStart: at + 30 + nameLength + u16(bytes, at + 28),
+  };
 }
 
 /** Overlapping entries let a small archive inflate the same data many times over. */
@@ -210,49 +274,55 @@ function checkNoOverlap(entries: readonly ZipEntry[], directoryStart: number): v
 }
 
 /**
- * An entry's content, inflated into a buffer of its declared size: an entry that would
- * inflate past it is refused the moment it does, before the rest is decompressed.
+ * An entry's content, inflated into a buffer of its declared size. Output past that size is
+ * counted, not kept: it is damage if the data ends within the entry's `inflateLimit`, and a
+ * zip bomb, refused the moment it passes it, before the rest is decompressed.
  */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   if (entry.method === 0) return data;
   const out = new Uint8Array(entry.size);
-  let written = 0;
-  let overflow = false;
+  const limit = Math.max(entry.inflateLimit, entry.size);
+  let produced = 0;
   let finished = false;
   const inflate = new Inflate((chunk, final) => {
-    if (written + chunk.length > out.length) overflow = true;
-    else {
-      out.set(chunk, written);
-      written += chunk.length;
-    }
+    if (produced + chunk.length <= out.length) out.set(chunk, produced);
+    produced += chunk.length;
     if (final) finished = true;
   });
   try {
     let at = 0;
     do {
       // One input byte inflates to under MAX_DEFLATE_RATIO bytes, so a step never yields much
-      // more than the room left (or 1 MB): fflate's buffers stay within about twice the declared size.
-      const step = Math.max(1024, Math.min(1 << 18, Math.floor((out.length - written) / MAX_DEFLATE_RATIO)));
+      // more than the room left (or 1 MB): fflate's buffers stay within about twice the
+      // declared size. Past the declared size, steps yield at most 16 MB each, all discarded.
+      const over = produced > out.length;
+      const room = (over ? limit : out.length) - produced;
+      const step = Math.max(1024, Math.min(over ? 1 << 14 : 1 << 18, Math.floor(room / MAX_DEFLATE_RATIO)));
       inflate.push(data.subarray(at, at + step), at + step >= data.length);
       at += step;
-    } while (at < data.length && !overflow);
+    } while (at < data.length && produced <= limit);
   } catch {
     fail('corrupt', `The bundle is damaged: entry "${entry.name}" does not decompress.`, { entry: entry.name });
   }
-  if (overflow) {
+  if (produced > limit) {
     fail(
       'zip-bomb',
-      `The bundle's entry "${entry.name}" inflates to more than the ${entry.size} bytes it declares; it is refused as a zip bomb.`,
-      {
-        entry: entry.name,
-      },
+      `The bundle's entry "${entry.name}" inflates to more than the ${entry.size} bytes it declares (over ${produced} bytes from ${entry.compressedSize}); it is refused as a zip bomb.`,
+      { entry: entry.name },
     );
   }
-  if (!finished || written !== entry.size) {
+  if (produced > entry.size) {
     fail(
       'corrupt',
-      `The bundle is damaged: entry "${entry.name}" decompresses to ${written} bytes, not ${entry.size}.`,
+      `The bundle is damaged: entry "${entry.name}" decompresses to more than the ${entry.size} bytes it declares (${produced}).`,
+      { entry: entry.name },
+    );
+  }
+  if (!finished || produced !== entry.size) {
+    fail(
+      'corrupt',
+      `The bundle is damaged: entry "${entry.name}" decompresses to ${produced} bytes, not ${entry.size}.`,
       {
         entry: entry.name,
       },

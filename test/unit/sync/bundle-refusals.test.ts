@@ -195,7 +195,7 @@ describe('refusing hostile archives', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
-  it('a zip bomb that lies about its size: stopped as soon as it inflates past it', () => {
+  it('a zip bomb that lies about its size: stopped as soon as it inflates past what it could declare', () => {
     const zeros = deflatedZeros(200);
     const entries = { 'records/items.json': new Uint8Array(1000) };
     const manifest = json(manifestFor(entries));
@@ -204,8 +204,12 @@ describe('refusing hostile archives', () => {
       { name: 'records/items.json', data: zeros, method: 8, size: 1000 },
     ]);
     const started = performance.now();
-    expectRefusal(bomb, 'zip-bomb', /inflates to more than the 1000 bytes it declares/);
+    const error = expectRefusal(bomb, 'zip-bomb', /inflates to more than the 1000 bytes it declares/);
     expect(performance.now() - started).toBeLessThan(1000);
+    // Past 200 times its compressed size (about 40 MB of the 200), not a byte of it kept.
+    const produced = Number(/over (\d+) bytes/.exec(error.message)?.[1]);
+    expect(produced).toBeGreaterThan(200 * zeros.length);
+    expect(produced).toBeLessThan(201 * zeros.length + MB);
   });
 
   it('over the limits: file size, entry count, entry size, total size', () => {
@@ -228,11 +232,17 @@ describe('refusing hostile archives', () => {
   });
 
   it('zip features bundles never use', () => {
+    // Set in the entry's header and in the directory, as zip tools write them (only one of the
+    // two is damage: see bundle-damage.test.ts).
     const encrypted = rawZip([{ name: 'manifest.json', data: json({}), method: 0, size: 2 }]);
     const directory = findAll(encrypted, new Uint8Array([0x50, 0x4b, 0x01, 0x02]))[0]!;
-    encrypted[directory + 8] = 1; // "encrypted" flag in the central directory
+    encrypted[6] = 1; // "encrypted" flag in the local header
+    encrypted[directory + 8] = 1; // and in the central directory
     expectRefusal(encrypted, 'unsupported-zip', /encrypted/);
+    encrypted[6] = 0;
+    expectRefusal(encrypted, 'corrupt', /different flags in its header and in the zip directory/);
     const bzip2 = rawZip([{ name: 'manifest.json', data: json({}), method: 0, size: 2 }]);
+    bzip2[8] = 12;
     bzip2[findAll(bzip2, new Uint8Array([0x50, 0x4b, 0x01, 0x02]))[0]! + 10] = 12;
     expectRefusal(bzip2, 'unsupported-zip', /compression method 12/);
   });
