@@ -29,7 +29,7 @@ export function ConflictCount({ current }: { current?: boolean }) {
       title={t('conflictsCountHint')}
       onClick={() => navigate({ screen: 'conflicts' })}
     >
-      {count === 1 ? t('conflictsCountOne') : t('conflictsCount', { count: count.toLocaleString() })}
+      {t('conflictsCount', { count })}
     </button>
   );
 }

@@ -8,7 +8,7 @@
 // Keyboard: ↑↓ Home End in the list; M keep mine, T keep theirs, B keep both, anywhere in the
 // view outside a text field; every control is reachable by Tab.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { ItemKindDefinition, ItemOwner, QuantityTarget, Revision } from '../../shared/model/types';
+import type { ItemKindDefinition, Revision } from '../../shared/model/types';
 import { replicaOf, revisionTime } from '../../shared/sync/hlc';
 import type { SyncRecord, SyncTable } from '../../shared/sync/tables';
 import { useRepository } from '../app/repository-context';
@@ -16,10 +16,16 @@ import { navigate } from '../app/route';
 import { useLive } from '../db/live';
 import type { ConflictEntry, ReplicaIdentity } from '../db/sync-api';
 import { useI18n, type Translate } from '../i18n/i18n';
-import { en, type StringKey } from '../i18n/strings';
-import { formatDeadline, kindName, ownerName } from '../items/item-format';
 import { useToast } from '../ui/toasts';
-import { compareVersions, displayValue, type FieldComparison } from './conflict-diff';
+import {
+  compareVersions,
+  dateTime,
+  endName,
+  formatValue,
+  known,
+  type FieldComparison,
+  type Shown,
+} from './conflict-diff';
 import './conflicts.css';
 import { moveFocusInList } from '../ui/list-keys';
 
@@ -168,7 +174,7 @@ export function ConflictsView() {
         <header className="conflicts-head">
           <h1 id={ids.title}>{t('conflictsTitle')}</h1>
           <span className="muted" data-conflict-total>
-            {entries.length === 1 ? t('conflictsCountOne') : t('conflictsCount', { count: entries.length })}
+            {t('conflictsCount', { count: entries.length })}
           </span>
         </header>
         <p className="muted conflicts-intro">{t('conflictsIntro')}</p>
@@ -250,10 +256,6 @@ export function ConflictsView() {
 
 const tableName = (table: SyncTable, t: Translate) => known(t, `conflictTable_${table}`, table);
 
-/** What a link's end is (annotation, item, event, document), as the list names the tables. */
-const endName = (kind: string, t: Translate): string =>
-  known(t, `conflictTable_${kind === 'annotation' ? 'annotations' : `${kind}s`}`, kind);
-
 /** A link reads as its ends and relation, in the analyst's language; anything else as storage labels it. */
 function recordName(entry: ConflictEntry, t: Translate): string {
   if (entry.table === 'links') {
@@ -285,16 +287,14 @@ function ConflictDetail(props: {
   const comparison = useMemo(() => compareVersions(entry.table, current, conflict), [entry.table, current, conflict]);
   const rows = props.onlyDifferences ? comparison.fields.filter((f) => f.differs) : comparison.fields;
   const format = (field: FieldComparison, value: unknown) =>
-    formatValue(entry.table, field.field, value, { t, kinds: props.kinds, titles: props.titles });
+    formatValue(entry.table, field.field, value, { t, language, kinds: props.kinds, titles: props.titles });
 
   const byline = (rev: Revision, updatedAt: string) => {
     const mine = props.identity !== null && replicaOf(rev) === props.identity.replicaId;
     const name = mine ? t('conflictYou') : entry.authors[rev] || t('conflictUnknownAuthor');
     const ms = revisionTime(rev);
     const when = new Date(Number.isFinite(ms) ? ms : Date.parse(updatedAt));
-    const time = Number.isNaN(when.getTime())
-      ? ''
-      : when.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    const time = Number.isNaN(when.getTime()) ? '' : dateTime(when.toISOString(), language);
     return time ? t('conflictByline', { name, time }) : name;
   };
 
@@ -355,9 +355,7 @@ function ConflictDetail(props: {
         <span className={comparison.differing ? 'differing' : 'muted'} data-differing={comparison.differing}>
           {comparison.differing === 0
             ? t('conflictNoDifference')
-            : comparison.differing === 1
-              ? t('conflictDifferingOne')
-              : t('conflictDifferingCount', { count: comparison.differing })}
+            : t('conflictDifferingCount', { count: comparison.differing })}
         </span>
         <label htmlFor={ids.only} className="conflict-only">
           <input
@@ -472,9 +470,6 @@ function ActionButton(props: {
   );
 }
 
-/** A value as the view shows it: words, a list of them, or nothing. */
-type Shown = string | string[] | null;
-
 function Value({ value }: { value: Shown }) {
   const { t } = useI18n();
   if (value === null || value === '' || (Array.isArray(value) && value.length === 0))
@@ -498,44 +493,5 @@ function Value({ value }: { value: Shown }) {
 /** Fields named differently for one kind of record. */
 const FIELD_LABELS: Partial<Record<SyncTable, Record<string, string>>> = { documents: { kind: 'format' } };
 
-/** A string the tables have, else `fallback` (values and field names come from records, so can be anything). */
-const known = (t: Translate, key: string, fallback: string): string =>
-  Object.hasOwn(en, key) ? t(key as StringKey) : fallback;
-
 const fieldLabel = (table: SyncTable, field: string, t: Translate): string =>
   known(t, `conflictField_${FIELD_LABELS[table]?.[field] ?? field}`, field);
-
-/** How a field's value reads: translated where the app has words for it, else as plain words. */
-function formatValue(
-  table: SyncTable,
-  field: string,
-  value: unknown,
-  context: { t: Translate; kinds: ReadonlyMap<string, ItemKindDefinition>; titles: ReadonlyMap<string, string> },
-): Shown {
-  const { t } = context;
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'boolean') return value ? t('conflictYes') : t('conflictNo');
-  if (field === 'status' && typeof value === 'string') return known(t, `status_${value}`, value);
-  if (field === 'color' && typeof value === 'string') return known(t, `color_${value}`, value);
-  if (field === 'kind' && table === 'items' && typeof value === 'string')
-    return kindName(context.kinds.get(value), value, t);
-  if (field === 'type' && table === 'links' && typeof value === 'string')
-    return known(t, `linkLabel_${value.replace(/-/g, '_')}`, value);
-  if ((field === 'from.kind' || field === 'to.kind') && table === 'links' && typeof value === 'string')
-    return endName(value, t);
-  if (field === 'documentId' && typeof value === 'string') return context.titles.get(value) ?? value;
-  if (field === 'deadline.dates') {
-    const range = value as { from: string; to: string; precision: 'year' | 'half' | 'quarter' | 'month' | 'day' };
-    const span = range.from === range.to ? range.from : `${range.from} – ${range.to}`;
-    return range.precision === 'day' ? span : `${formatDeadline(range, t)} (${span})`;
-  }
-  if (field === 'owners' && Array.isArray(value)) {
-    return (value as ItemOwner[]).map((o) => {
-      const name = ownerName(o);
-      const written = o.asWritten && o.asWritten !== name ? `${o.asWritten} → ${name}` : name;
-      return o.role === 'lead' ? `${written} (${t('role_lead')})` : written;
-    });
-  }
-  if (field === 'targets' && Array.isArray(value)) return (value as QuantityTarget[]).map((x) => x.text);
-  return displayValue(value);
-}

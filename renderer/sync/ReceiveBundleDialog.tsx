@@ -207,20 +207,18 @@ function Outcome({ id, outcome, onReview }: { id: string; outcome: ImportOutcome
   return (
     <div id={id} role="status" className="bundle-outcome" data-written={outcome.written}>
       <p>
+        {/* Nothing written is "Nothing new", as the preview said, whatever else the outcome counts. */}
         {outcome.written === 0
           ? t('bundleNothingNew')
           : t(outcome.conflicts > 0 ? 'bundleDoneConflicts' : 'bundleDone', {
-              written: outcome.written.toLocaleString(),
-              documents: outcome.documentsAdded.toLocaleString(),
-              conflicts: outcome.conflicts.toLocaleString(),
+              written: outcome.written,
+              documents: outcome.documentsAdded,
+              conflicts: outcome.conflicts,
             })}
       </p>
       {(outcome.reanchored > 0 || outcome.orphaned > 0) && (
         <p className="muted">
-          {t('bundleReanchoredOutcome', {
-            reanchored: outcome.reanchored.toLocaleString(),
-            orphaned: outcome.orphaned.toLocaleString(),
-          })}
+          {t('bundleReanchoredOutcome', { reanchored: outcome.reanchored, orphaned: outcome.orphaned })}
         </p>
       )}
       {outcome.conflicts > 0 && (
@@ -283,11 +281,10 @@ function PreviewBody({
   if (preview.ownBundle) warnings.push({ key: 'own', text: t('bundleOwn') });
   if (preview.clockAhead) warnings.push({ key: 'clock', text: t('bundleClockAhead') });
   if (summary.textsMissing > 0)
-    warnings.push({ key: 'texts', text: t('bundleTextsMissing', { count: summary.textsMissing.toLocaleString() }) });
-  if (summary.dangling > 0)
-    warnings.push({ key: 'dangling', text: t('bundleDangling', { count: summary.dangling.toLocaleString() }) });
+    warnings.push({ key: 'texts', text: t('bundleTextsMissing', { count: summary.textsMissing }) });
+  if (summary.dangling > 0) warnings.push({ key: 'dangling', text: t('bundleDangling', { count: summary.dangling }) });
   if (plan.clashes.length > 0)
-    warnings.push({ key: 'clash', text: t('bundleClashes', { count: plan.clashes.length.toLocaleString() }) });
+    warnings.push({ key: 'clash', text: t('bundleClashes', { count: plan.clashes.length }) });
 
   return (
     <div className="bundle-preview">
@@ -432,8 +429,7 @@ export function describeFilter(filter: BundleFilter, t: Translate, language: Lan
           list: list(filter.itemKinds.map((id) => kindLabel(kindDefinition([], id), t))),
         }),
       );
-    if (filter.documentIds?.length)
-      chosen.push(t('bundleFilterDocuments', { count: filter.documentIds.length.toLocaleString() }));
+    if (filter.documentIds?.length) chosen.push(t('bundleFilterDocuments', { count: filter.documentIds.length }));
     if (filter.owners?.length) chosen.push(t('bundleFilterOwners', { list: list(filter.owners) }));
     if (filter.changedSince) chosen.push(t('bundleFilterChangedSince'));
     parts.push(t('bundleFilterSelection', { list: chosen.join(language === 'zh' ? '；' : '; ') }));

@@ -128,8 +128,8 @@ export function SendBundleDialog({ onClose, onImport }: { onClose: () => void; o
       const records = Object.values(bundle.counts.records).reduce((a, b) => a + b, 0);
       toast(
         t('bundleSent', {
-          records: records.toLocaleString(),
-          documents: bundle.counts.records.documents.toLocaleString(),
+          records,
+          documents: bundle.counts.records.documents,
           location: result.location ?? bundle.fileName,
         }),
       );
@@ -195,9 +195,9 @@ export function SendBundleDialog({ onClose, onImport }: { onClose: () => void; o
               <span className="muted">
                 {library
                   ? t('bundleEverythingHint', {
-                      documents: library.documents.toLocaleString(),
-                      highlights: library.highlights.toLocaleString(),
-                      items: library.items.toLocaleString(),
+                      documents: library.documents,
+                      highlights: library.highlights,
+                      items: library.items,
                     })
                   : '\u00a0'}
               </span>

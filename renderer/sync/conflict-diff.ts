@@ -1,14 +1,26 @@
 // Comparing two versions of a record field by field, for the conflicts view
-// (renderer/sync/ConflictsView.tsx). Pure: no DOM, no i18n. The view names the fields and
-// formats their values; this says which fields to show, in what order, and which differ.
+// (renderer/sync/ConflictsView.tsx). Pure: no DOM. This says which fields to show, in what
+// order, and which differ (compared on the stored values); `formatValue` says how a value
+// reads to an analyst, in their language (given the translate function).
 //
 // Items and highlights have their fields chosen and ordered (what an analyst edits); other
 // records are compared key by key, nested objects flattened to paths (`source.site`). The id
 // and the fields that change with every write (rev, baseRev, lineage, createdAt, updatedAt)
 // are never shown;
 // `deleted` is reported apart (the view shows such a version as "Deleted").
+import type {
+  DateRange,
+  ItemKindDefinition,
+  ItemOwner,
+  PdfRect,
+  QuantityTarget,
+  StatusChange,
+} from '../../shared/model/types';
 import { stableJson } from '../../shared/sync/merge';
 import type { SyncRecord, SyncTable } from '../../shared/sync/tables';
+import type { Translate } from '../i18n/i18n';
+import { en, type Language, type StringKey } from '../i18n/strings';
+import { formatDeadline, kindName, ownerName } from '../items/item-format';
 
 /** Fields that say how a version was written, not what it says. */
 export const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set([
@@ -198,7 +210,7 @@ export function lexicalText(json: string): string | null {
 /**
  * A value as words, for fields the view has no format of its own for: strings as they are
  * (a Lexical state as its text), numbers and booleans written out, lists one entry each
- * (an entry with a `text` as that text), anything else as compact JSON; null for nothing.
+ * (an entry with a `text` or `title` as that), anything else as compact JSON; null for nothing.
  */
 export function displayValue(value: unknown): string | string[] | null {
   if (value === undefined || value === null) return null;
@@ -208,8 +220,136 @@ export function displayValue(value: unknown): string | string[] | null {
     return value.map((entry) => {
       if (typeof entry === 'string') return entry;
       if (isPlainObject(entry) && typeof entry.text === 'string' && entry.text) return entry.text;
+      if (isPlainObject(entry) && typeof entry.title === 'string' && entry.title) return entry.title;
       return typeof entry === 'object' && entry !== null ? stableJson(entry) : String(entry);
     });
   }
   return stableJson(value);
+}
+
+/** A value as the view shows it: words, a list of them (one a line), or nothing. */
+export type Shown = string | string[] | null;
+
+export interface FormatContext {
+  t: Translate;
+  language: Language;
+  /** The library's item kinds, by id (their names). */
+  kinds?: ReadonlyMap<string, ItemKindDefinition>;
+  /** Document titles, by id. */
+  titles?: ReadonlyMap<string, string>;
+}
+
+/** A string the tables have, else `fallback` (values and field names come from records, so can be anything). */
+export const known = (t: Translate, key: string, fallback: string): string =>
+  Object.hasOwn(en, key) ? t(key as StringKey) : fallback;
+
+/** What a link's end is (annotation, item, event, document), as the conflicts list names the tables. */
+export const endName = (kind: string, t: Translate): string =>
+  known(t, `conflictTable_${kind === 'annotation' ? 'annotations' : `${kind}s`}`, kind);
+
+/** A moment (ISO time) as the conflicts view writes times: "2 May 2024, 10:00", "2024年5月2日 10:00". */
+export function dateTime(iso: string, language: Language): string {
+  const when = new Date(iso);
+  if (Number.isNaN(when.getTime())) return iso;
+  return when.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A date range as precise as its words: "2024-06-30", "2024-06-01 – 2024-06-30", "2024-06", "2024 H2". */
+function rangeText(range: Pick<DateRange, 'from' | 'to' | 'precision'>, t: Translate): string {
+  if (range.precision !== 'day') return formatDeadline(range, t);
+  return range.from === range.to ? range.to : `${range.from} – ${range.to}`;
+}
+
+/** Words joined as the language lists them: "a, b" or "甲、乙". */
+const joined = (values: readonly string[], language: Language) => values.join(language === 'zh' ? '、' : ', ');
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+/** Fields whose value is one of a few words the app translates: the field, its string key prefix. */
+const LABELLED: Record<string, string> = {
+  status: 'status_',
+  color: 'color_',
+  'deadline.precision': 'precision_',
+  'published.precision': 'precision_',
+  'date.precision': 'precision_',
+  'published.status': 'conflictDateStatus_',
+  origin: 'conflictOrigin_',
+};
+
+/** A document's hand-corrected fields, by the names its conflict rows have. */
+const EDITED_FIELD: Record<string, string> = {
+  title: 'title',
+  site: 'source.site',
+  url: 'source.url',
+  authors: 'source.authors',
+};
+
+/**
+ * How a field's value reads: translated where the app has words for it (statuses, colours,
+ * kinds, relations, precisions), structured values the way the items view writes them (owners
+ * by name, deadlines and milestones as dates, the status history a line per change, newest
+ * first), lists of words on one line, times in the analyst's language; anything else as plain
+ * words (`displayValue`).
+ */
+export function formatValue(table: SyncTable, field: string, value: unknown, context: FormatContext): Shown {
+  const { t, language } = context;
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return value ? t('conflictYes') : t('conflictNo');
+  if (isString(value) && Object.hasOwn(LABELLED, field)) {
+    return known(t, `${LABELLED[field]}${value}`, value);
+  }
+  if (field === 'kind' && table === 'items' && isString(value)) return kindName(context.kinds?.get(value), value, t);
+  if (field === 'type' && table === 'links' && isString(value))
+    return known(t, `linkLabel_${value.replace(/-/g, '_')}`, value);
+  if ((field === 'from.kind' || field === 'to.kind') && table === 'links' && isString(value)) return endName(value, t);
+  if (field === 'documentId' && isString(value)) return context.titles?.get(value) ?? value;
+  if (field === 'shortcut' && table === 'itemKinds' && isString(value)) return `Alt+${value.toUpperCase()}`;
+  if (field === 'deadline.dates') {
+    const range = value as Pick<DateRange, 'from' | 'to' | 'precision'>;
+    const span = range.from === range.to ? range.from : `${range.from} – ${range.to}`;
+    return range.precision === 'day' ? span : `${formatDeadline(range, t)} (${span})`;
+  }
+  if (!Array.isArray(value)) {
+    if (isString(value) && /At$/.test(field) && ISO_TIME.test(value)) return dateTime(value, language);
+    return displayValue(value);
+  }
+  if (value.length === 0) return null;
+  switch (field) {
+    case 'owners':
+      return (value as ItemOwner[]).map((o) => {
+        const name = ownerName(o);
+        const written = o.asWritten && o.asWritten !== name ? `${o.asWritten} → ${name}` : name;
+        return o.role === 'lead' ? `${written} (${t('role_lead')})` : written;
+      });
+    case 'targets':
+      return (value as QuantityTarget[]).map((x) => x.text);
+    case 'statusHistory':
+      // Newest first, as the item editor lists it.
+      return (value as StatusChange[])
+        .map((change) => `${known(t, `status_${change.status}`, change.status)} — ${dateTime(change.at, language)}`)
+        .reverse();
+    case 'milestones':
+      return (value as DateRange[]).map((m) => (m.text ? `${m.text} (${rangeText(m, t)})` : rangeText(m, t)));
+    case 'target.rects': {
+      const pages = new Map<number, number>();
+      for (const rect of value as PdfRect[]) pages.set(rect.page, (pages.get(rect.page) ?? 0) + 1);
+      return [...pages].map(([page, count]) => t('conflictRectsOnPage', { page, count }));
+    }
+    case 'edited':
+      if (table !== 'documents') break;
+      return joined(
+        (value as string[]).map((f) => known(t, `conflictField_${EDITED_FIELD[f] ?? f}`, f)),
+        language,
+      );
+    case 'fields':
+      // An item kind's fields, named as the kinds dialog names them.
+      if (table !== 'itemKinds') break;
+      return joined(
+        (value as string[]).map((f) => known(t, f, f)),
+        language,
+      );
+  }
+  if (value.every(isString)) return joined(value, language);
+  return displayValue(value);
 }

@@ -319,7 +319,7 @@ describe('bundle screens', () => {
     await dialog.locator('[data-action="apply-bundle"]').click();
     const review = dialog.locator('.bundle-outcome [data-action="review-conflicts"]');
     await review.waitFor(POLL);
-    expect(await dialog.locator('.bundle-outcome').textContent()).toContain('1 conflicts to review');
+    expect(await dialog.locator('.bundle-outcome').textContent()).toContain('1 conflict to review');
     await page.emulateMedia({ colorScheme: 'dark' });
     await b.screenshot('sync-import-conflict-done-dark');
     await page.emulateMedia({ colorScheme: 'light' });

@@ -1,15 +1,19 @@
 // The conflicts view's field comparison (renderer/sync/conflict-diff.ts): which fields are
 // shown for each kind of record, which differ, and how values read.
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../renderer/i18n/i18n';
 import {
   compareVersions,
   contentPaths,
+  dateTime,
   displayValue,
+  formatValue,
   lexicalText,
   valueAt,
+  type FormatContext,
   type VersionComparison,
 } from '../../../renderer/sync/conflict-diff';
-import type { SyncRecord } from '../../../shared/sync/tables';
+import type { SyncRecord, SyncTable } from '../../../shared/sync/tables';
 import { annotation, brief, documentMeta, event, item, itemKind, link } from './records';
 
 const differing = (c: VersionComparison) => c.fields.filter((f) => f.differs).map((f) => f.field);
@@ -272,5 +276,124 @@ describe('values', () => {
     expect(displayValue([{ value: 5, unit: '家', text: '5家' }])).toEqual(['5家']);
     expect(displayValue([{ status: 'open', at: 'x' }])).toEqual(['{"at":"x","status":"open"}']);
     expect(displayValue({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
+  });
+});
+
+describe('values as an analyst reads them', () => {
+  const enContext: FormatContext = {
+    t: translator('en'),
+    language: 'en',
+    kinds: new Map([['risk', { id: 'risk', label: '风险', color: 'pink', shortcut: 'r', fields: ['owners'] }]]),
+    titles: new Map([['D1', '关于加快建设新型电力系统的意见']]),
+  };
+  const zhContext: FormatContext = { ...enContext, t: translator('zh'), language: 'zh' };
+  const en = (table: SyncTable, field: string, value: unknown) => formatValue(table, field, value, enContext);
+  const zh = (table: SyncTable, field: string, value: unknown) => formatValue(table, field, value, zhContext);
+  /** Every value the conflicts view shows for a version: no JSON left. */
+  const allShown = (table: SyncTable, record: SyncRecord, context = enContext) =>
+    compareVersions(table, record, record)
+      .fields.concat(
+        contentPaths(record).map((field) => ({ field, mine: valueAt(record, field), theirs: null, differs: false })),
+      )
+      .flatMap((f) => [formatValue(table, f.field, f.mine, context) ?? []].flat());
+
+  it('the status history: a line per change, newest first, with the items view’s status names', () => {
+    const history = [
+      { status: 'open', at: '2024-05-01T09:00:00.000Z' },
+      { status: 'in-progress', at: '2024-05-02T10:30:00.000Z' },
+    ];
+    expect(en('items', 'statusHistory', history)).toEqual([
+      `In progress — ${dateTime('2024-05-02T10:30:00.000Z', 'en')}`,
+      `Open — ${dateTime('2024-05-01T09:00:00.000Z', 'en')}`,
+    ]);
+    expect(zh('items', 'statusHistory', history)).toEqual([
+      `进行中 — ${dateTime('2024-05-02T10:30:00.000Z', 'zh')}`,
+      `待办 — ${dateTime('2024-05-01T09:00:00.000Z', 'zh')}`,
+    ]);
+    expect(dateTime('2024-05-02T10:30:00.000Z', 'en')).toMatch(/^\d{1,2} May 2024, \d{2}:\d{2}$/);
+    expect(dateTime('2024-05-02T10:30:00.000Z', 'zh')).toMatch(/^2024年5月\d{1,2}日 \d{2}:\d{2}$/);
+    expect(en('items', 'statusHistory', [])).toBeNull();
+  });
+
+  it('an item’s fields: owners by name, deadline and milestones as dates, tags on one line', () => {
+    const i = item('I1', {
+      tags: ['energy', '能源'],
+      milestones: [{ from: '2024-03-01', to: '2024-03-31', precision: 'month', text: '3月' }],
+      origin: 'suggested',
+    });
+    expect(en('items', 'owners', i.owners)).toEqual(['市发改委 → 北京市发展和改革委员会 (Lead)']);
+    expect(en('items', 'deadline.dates', valueAt(i, 'deadline.dates'))).toBe('2024-06-30');
+    expect(en('items', 'deadline.dates', { from: '2024-07-01', to: '2024-12-31', precision: 'half' })).toBe(
+      '2024 H2 (2024-07-01 – 2024-12-31)',
+    );
+    expect(en('items', 'milestones', i.milestones)).toEqual(['3月 (2024-03)']);
+    expect(en('items', 'milestones', [{ from: '2024-05-01', to: '2024-05-10', precision: 'day', text: '' }])).toEqual([
+      '2024-05-01 – 2024-05-10',
+    ]);
+    expect(en('items', 'targets', i.targets)).toEqual(['1.7万亿元']);
+    expect(en('items', 'tags', i.tags)).toBe('energy, 能源');
+    expect(zh('items', 'tags', i.tags)).toBe('energy、能源');
+    expect(en('items', 'tags', [])).toBeNull();
+    expect(en('items', 'status', 'in-progress')).toBe('In progress');
+    expect(en('items', 'kind', 'risk')).toBe('风险');
+    expect(en('items', 'kind', 'task')).toBe('Task');
+    expect(en('items', 'documentId', 'D1')).toBe('关于加快建设新型电力系统的意见');
+    expect(en('items', 'origin', 'suggested')).toBe('Accepted from the suggestions');
+    expect(zh('items', 'origin', 'manual')).toBe('手动标注');
+    for (const value of allShown('items', i)) expect(value).not.toMatch(/[{[]"/);
+  });
+
+  it('a highlight’s anchor: its quote and where it sits on the page', () => {
+    const a = annotation('A1', 'D1', {
+      target: {
+        position: { type: 'TextPositionSelector', start: 0, end: 4 },
+        quote: { type: 'TextQuoteSelector', exact: '加快建设', prefix: '', suffix: '新型电力系统' },
+        rects: [
+          { page: 3, x: 72, y: 140, width: 200, height: 12 },
+          { page: 3, x: 72, y: 154, width: 80, height: 12 },
+          { page: 4, x: 72, y: 60, width: 120, height: 12 },
+        ],
+      },
+    });
+    expect(en('annotations', 'target.rects', a.target.rects)).toEqual(['2 areas on page 3', '1 area on page 4']);
+    expect(zh('annotations', 'target.rects', a.target.rects)).toEqual(['第 3 页上 2 处', '第 4 页上 1 处']);
+    expect(en('annotations', 'color', 'yellow')).toBe('Yellow');
+    expect(en('annotations', 'orphaned', true)).toBe('yes');
+    for (const value of allShown('annotations', a)) expect(value).not.toMatch(/[{[]"/);
+  });
+
+  it('documents, events, item kinds: dates, statuses and lists in words', () => {
+    const d = documentMeta('D1', '正文', {
+      published: { from: '2019-06-06', to: '2019-06-06', precision: 'day', text: '6月6日', status: 'inferred' },
+      edited: ['title', 'site'],
+      source: { site: '人民日报', url: null, authors: ['张三', '李四'], host: null, editor: null },
+    });
+    expect(en('documents', 'published.status', 'inferred')).toBe('Inferred from the text');
+    expect(zh('documents', 'published.precision', 'month')).toBe('月');
+    expect(en('documents', 'published.precision', 'month')).toBe('Month');
+    expect(en('documents', 'edited', d.edited)).toBe('Title, Source');
+    expect(en('documents', 'source.authors', d.source.authors)).toBe('张三, 李四');
+    expect(en('documents', 'importedAt', '2024-05-02T10:30:00.000Z')).toBe(dateTime('2024-05-02T10:30:00.000Z', 'en'));
+    for (const value of allShown('documents', d)) expect(value).not.toMatch(/[{[]"/);
+    const k: SyncRecord<'itemKinds'> = { ...itemKind('K1'), fields: ['owners', 'deadline', 'note'], shortcut: 'k' };
+    expect(en('itemKinds', 'fields', k.fields)).toBe('Owners, Deadline, Note');
+    expect(zh('itemKinds', 'fields', k.fields)).toBe('责任单位、期限、笔记');
+    expect(en('itemKinds', 'shortcut', 'k')).toBe('Alt+K');
+    for (const value of allShown('itemKinds', k)) expect(value).not.toMatch(/[{[]"/);
+    const e = event('E1');
+    for (const value of allShown('events', e)) expect(value).not.toMatch(/[{[]"/);
+  });
+
+  it('keeps marking the fields that differ on the stored values', () => {
+    const mine = item('I1');
+    const theirs = edited(mine, {
+      statusHistory: [...mine.statusHistory, { status: 'done', at: '2024-05-02T10:00:00.000Z' }],
+      status: 'done',
+    });
+    const c = compareVersions('items', mine, theirs);
+    const history = c.fields.find((f) => f.field === 'statusHistory')!;
+    expect(history.differs).toBe(true);
+    expect(formatValue('items', history.field, history.theirs, enContext)).toHaveLength(2);
+    expect(formatValue('items', history.field, history.mine, enContext)).toHaveLength(1);
   });
 });
