@@ -9,8 +9,10 @@
 // neither listed nor followed (lstat, O_NOFOLLOW), so nothing outside the folder is ever read.
 //
 // Changes: fs.watch on the folder, debounced, and a periodic rescan, because network drives and
-// some synced folders deliver no watch events. Either one lists the folder and notifies only
-// when the bundles' names, sizes or times differ from the last listing.
+// some synced folders deliver no watch events. Either one lists the folder (one listing at a time,
+// so a slow listing never overtakes a newer one) and notifies only when the bundles' names, sizes
+// or times differ from the last listing. Whether a file is complete, new or already imported is
+// the renderer's to judge (renderer/sync/shared-folder.ts): main stays a thin, checked file system.
 import { constants } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -161,11 +163,16 @@ export function createSyncFolderService(options: SyncFolderOptions): SyncFolderS
     return target;
   }
 
+  /** Whether the folder is still a folder (not a file, nor a link put in its place since it was chosen). */
+  async function stillAFolder(dir: string): Promise<boolean> {
+    const stats = await fs.lstat(dir);
+    return stats.isDirectory() && !stats.isSymbolicLink();
+  }
+
   async function listFolder(dir: string): Promise<SyncFolderListResult> {
     let dirents: DirentLike[];
     try {
-      const stats = await fs.stat(dir);
-      if (!stats.isDirectory()) return fail('unavailable', 'the shared folder is not a folder any more');
+      if (!(await stillAFolder(dir))) return fail('unavailable', 'the shared folder is not a folder any more');
       dirents = await fs.readdir(dir, { withFileTypes: true });
     } catch (error) {
       return fail('unavailable', `the shared folder cannot be read (${errnoCode(error) || 'error'})`);
@@ -189,8 +196,33 @@ export function createSyncFolderService(options: SyncFolderOptions): SyncFolderS
     return { ok: true, entries };
   }
 
-  /** Lists the folder and notifies when its bundles differ from the last listing. */
-  async function check(): Promise<void> {
+  let checking: Promise<void> | null = null;
+  let checkAgain = false;
+
+  /**
+   * Lists the folder and notifies when its bundles differ from the last listing. One listing at a
+   * time: a check asked for meanwhile runs once the current one is done, so an older listing that
+   * finishes late never replaces a newer one (which would report a change that did not happen).
+   */
+  function check(): Promise<void> {
+    if (checking) {
+      checkAgain = true;
+      return checking;
+    }
+    checking = (async () => {
+      try {
+        do {
+          checkAgain = false;
+          await checkOnce();
+        } while (checkAgain && !closed);
+      } finally {
+        checking = null;
+      }
+    })();
+    return checking;
+  }
+
+  async function checkOnce(): Promise<void> {
     const current = folder;
     if (!current || closed) return;
     const result = await listFolder(current.path);
@@ -287,6 +319,8 @@ export function createSyncFolderService(options: SyncFolderOptions): SyncFolderS
       if (!target) return fail('not-found', 'not a bundle file of the shared folder');
       let handle: Awaited<ReturnType<SyncFolderFs['open']>> | null = null;
       try {
+        if (!(await stillAFolder(current.path).catch(() => false)))
+          return fail('unavailable', 'the shared folder is not a folder any more');
         // A link is refused, not followed: lstat first (Windows has no O_NOFOLLOW), then O_NOFOLLOW
         // where there is one, for a link put there between the two.
         if (!(await fs.lstat(target)).isFile()) return fail('not-a-file', 'not a regular file');
@@ -303,8 +337,11 @@ export function createSyncFolderService(options: SyncFolderOptions): SyncFolderS
           if (bytesRead === 0) break;
           done += bytesRead;
         }
-        // Cut short while we read (a colleague replacing it non-atomically): the next change reads it again.
-        if (done !== stats.size) return fail('unreadable', 'the file changed while it was read');
+        // Cut short or written to while we read (a colleague's machine still copying it): not these
+        // bytes, which may be half old and half new. The renderer reads it again.
+        const after = await handle.stat();
+        if (done !== stats.size || after.size !== stats.size || after.mtimeMs !== stats.mtimeMs)
+          return fail('unreadable', 'the file changed while it was read');
         return { ok: true, entry: { name, size: stats.size, mtimeMs: Math.floor(stats.mtimeMs) }, bytes };
       } catch (error) {
         const code = errnoCode(error);
@@ -325,6 +362,8 @@ export function createSyncFolderService(options: SyncFolderOptions): SyncFolderS
         return fail('too-large', `${megabytes(bytes.byteLength)} is over the ${megabytes(maxBytes)} limit`);
       }
       try {
+        if (!(await stillAFolder(current.path)))
+          return fail('unavailable', 'the shared folder is not a folder any more');
         await writeFileAtomic(fs, target, bytes, { platform: options.platform ?? process.platform });
         const stats = await fs.lstat(target);
         return { ok: true, entry: { name, size: stats.size, mtimeMs: Math.floor(stats.mtimeMs) } };

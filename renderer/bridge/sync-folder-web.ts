@@ -98,6 +98,11 @@ export function createWebSyncFolder(deps: WebSyncFolderDeps): SyncFolderApi {
     loaded ??= deps.store.load().catch(() => null);
     return loaded;
   };
+  /** Reads the store again: another tab of this library may have picked or forgotten a folder. */
+  const reload = () => {
+    loaded = deps.store.load().catch(() => null);
+    return loaded;
+  };
   const infoOf = (folder: { id: string; handle: DirectoryHandleLike }): SyncFolderInfo => ({
     id: folder.id,
     name: folder.handle.name,
@@ -105,7 +110,8 @@ export function createWebSyncFolder(deps: WebSyncFolderDeps): SyncFolderApi {
   });
 
   async function folderFor(folderId: string): Promise<DirectoryHandleLike | SyncFolderError> {
-    const folder = await load();
+    let folder = await load();
+    if (folder?.id !== folderId) folder = await reload();
     if (!folder) return fail('no-folder', 'no shared folder is chosen');
     if (folder.id !== folderId) return fail('no-folder', 'another shared folder was chosen since');
     return folder.handle;
@@ -143,14 +149,24 @@ export function createWebSyncFolder(deps: WebSyncFolderDeps): SyncFolderApi {
     return { ok: true, entries };
   }
 
-  async function check(): Promise<void> {
-    const folder = await load();
-    if (!folder || listeners.size === 0) return;
-    const signature = signatureOf(await listFolder(folder.handle));
-    if (signature === lastSignature) return;
-    const first = lastSignature === null;
-    lastSignature = signature;
-    if (!first) for (const listener of [...listeners]) listener(folder.id);
+  /** Lists the folder and tells listeners when its bundles differ from the last listing. One at a time. */
+  let checking: Promise<void> | null = null;
+  function check(): Promise<void> {
+    checking ??= (async () => {
+      try {
+        const folder = await load();
+        if (!folder || listeners.size === 0) return;
+        const signature = signatureOf(await listFolder(folder.handle));
+        // Picked or forgotten meanwhile: the new folder's listing is the baseline.
+        if ((await load())?.id !== folder.id || signature === lastSignature) return;
+        const first = lastSignature === null;
+        lastSignature = signature;
+        if (!first) for (const listener of [...listeners]) listener(folder.id);
+      } finally {
+        checking = null;
+      }
+    })();
+    return checking;
   }
 
   const resetPolling = () => {
@@ -162,7 +178,7 @@ export function createWebSyncFolder(deps: WebSyncFolderDeps): SyncFolderApi {
     supported: !!deps.pickDirectory,
 
     async current() {
-      const folder = await load();
+      const folder = await reload();
       return folder ? infoOf(folder) : null;
     },
 

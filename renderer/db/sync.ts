@@ -143,8 +143,22 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
     db.settings,
   ];
   const lastImport = async () => (await db.syncLog.orderBy('seq').last())?.seq ?? 0;
-  /** Changes whenever the library does: a local write moves the clock, an import logs itself. */
-  const libraryMark = async () => `${await setting<string>(CLOCK_KEY, '')}|${await lastImport()}`;
+  /**
+   * A cheap value that changes whenever the library may have changed, read without looking at
+   * a record: the import preview compares it to plan again, the shared folder to skip a
+   * scheduled write. Every local write to a synced table goes through the SyncRevisions
+   * middleware, which ticks and saves the clock in the same transaction (a record saved
+   * unchanged keeps its version and the clock). An import writes verbatim (no tick) and its
+   * sender's clock may be ignored, but it logs itself in `syncLog`. The mark can move without a
+   * change (an import that wrote nothing still moves the clock): a moved mark means "look".
+   */
+  const libraryMark = (): Promise<string> =>
+    db.transaction(
+      'r',
+      db.settings,
+      db.syncLog,
+      async () => `${await setting<string>(CLOCK_KEY, '')}|${await lastImport()}`,
+    );
   const colleagues = () => setting<Record<string, ColleagueRow>>(COLLEAGUES_KEY, {});
 
   async function replicaId(): Promise<string> {
@@ -651,6 +665,7 @@ export function createSyncRepository(db: DossierDatabase, codec: BundleCodec = d
       exportChoices,
       exportBundle,
       noteSent,
+      libraryMark,
       preview,
       apply,
       conflicts,

@@ -2,13 +2,13 @@
 // (./shared-folder.ts) for as long as the app is open, turns what it reports into toasts, and
 // opens the panel — the folder, Sync now, when our bundle is written, and each colleague's
 // bundle with when it was last imported and how.
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { Fragment, useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { bridge } from '../bridge/bridge';
 import { useRepository } from '../app/repository-context';
 import { navigate } from '../app/route';
 import { BUNDLE_ERROR_CODES } from '../../shared/sync/bundle-errors';
 import { useI18n, type Translate } from '../i18n/i18n';
-import type { StringKey } from '../i18n/strings';
+import type { Language, StringKey } from '../i18n/strings';
 import { useToast } from '../ui/toasts';
 import {
   analystFromFileName,
@@ -29,30 +29,74 @@ function useSharedFolder(): { sync: SharedFolderSync; status: SharedFolderStatus
   return { sync, status };
 }
 
-/** Why a file was not imported, in the analyst's language where the reason is a bundle refusal's. */
-function reason(t: Translate, error: { code: string; message: string } | undefined): string {
+/**
+ * The analyst's words for the folder's own error codes and for an import or export that failed
+ * (the bridge's `message` is English, for logs: it goes in a tooltip). Bundle refusals have theirs
+ * in renderer/i18n/strings.ts (`bundleRefused_*`); these belong there too once that file is free.
+ */
+const FOLDER_REASONS: Record<Language, Record<string, string>> = {
+  en: {
+    unavailable: 'The folder is offline, or it was moved or removed.',
+    permission: 'Dossier needs your permission to use the folder again.',
+    'no-folder': 'Another folder was chosen meanwhile.',
+    'not-found': 'The file is no longer in the folder.',
+    'not-a-file': 'It is not a regular file (a link or a folder).',
+    unreadable: 'The file could not be read. Dossier will try again.',
+    'write-failed': 'The file could not be written (the folder may be read-only or full).',
+    failed: 'The import failed and was undone. Dossier will try again.',
+    'export-failed': 'Dossier could not make the bundle.',
+  },
+  zh: {
+    unavailable: '文件夹不在线，或已被移动、删除。',
+    permission: 'Dossier 需要您再次允许访问该文件夹。',
+    'no-folder': '其间已选择了另一个文件夹。',
+    'not-found': '该文件已不在文件夹中。',
+    'not-a-file': '这不是普通文件（而是链接或文件夹）。',
+    unreadable: '无法读取该文件，Dossier 会再试。',
+    'write-failed': '无法写入该文件（文件夹可能是只读的或已满）。',
+    failed: '导入失败，已全部撤销，Dossier 会再试。',
+    'export-failed': 'Dossier 无法生成数据包。',
+  },
+};
+
+/** Why something went wrong, in the analyst's language, chosen by its code. */
+function reason(t: Translate, language: Language, error: { code: string; message: string } | null | undefined): string {
   if (!error) return '';
-  return (BUNDLE_ERROR_CODES as readonly string[]).includes(error.code)
-    ? t(`bundleRefused_${error.code}` as StringKey)
-    : error.message;
+  if ((BUNDLE_ERROR_CODES as readonly string[]).includes(error.code))
+    return t(`bundleRefused_${error.code}` as StringKey);
+  return FOLDER_REASONS[language][error.code] ?? error.message;
 }
 
-function noticeText(t: Translate, notice: SharedFolderNotice): string {
+/** Placeholders for parts of a translated sentence that are drawn as elements (`filled`). */
+const SLOT = { name: '\uE000name\uE000', time: '\uE000time\uE000' } as const;
+
+/** A translated sentence with its SLOT placeholders replaced by elements, in the language's own order. */
+function filled(text: string, parts: Record<keyof typeof SLOT, ReactNode>): ReactNode[] {
+  return text
+    .split(/\uE000(name|time)\uE000/)
+    .map((piece, i) => (i % 2 === 1 ? <Fragment key={i}>{parts[piece as keyof typeof SLOT]}</Fragment> : piece));
+}
+
+function noticeText(t: Translate, language: Language, notice: SharedFolderNotice): string {
   switch (notice.kind) {
     case 'imported':
       return notice.conflicts > 0
         ? t('sharedFolderImportedConflicts', {
-            count: notice.written.toLocaleString(),
+            count: notice.written,
             analyst: notice.analyst,
-            conflicts: notice.conflicts.toLocaleString(),
+            conflicts: notice.conflicts,
           })
-        : t('sharedFolderImported', { count: notice.written.toLocaleString(), analyst: notice.analyst });
+        : t('sharedFolderImported', { count: notice.written, analyst: notice.analyst });
     case 'refused':
-      return t('sharedFolderRefusedNotice', { analyst: notice.analyst, file: notice.file, message: reason(t, notice) });
+      return t('sharedFolderRefusedNotice', {
+        analyst: notice.analyst,
+        file: notice.file,
+        message: reason(t, language, notice),
+      });
     case 'write-failed':
-      return t('sharedFolderWriteFailedNotice', { message: notice.message });
+      return t('sharedFolderWriteFailedNotice', { message: reason(t, language, notice) });
     case 'unavailable':
-      return t('sharedFolderUnavailableNotice', { message: notice.message });
+      return t('sharedFolderUnavailableNotice', { message: reason(t, language, notice) });
   }
 }
 
@@ -61,7 +105,7 @@ const needsAttention = (status: SharedFolderStatus): boolean =>
 
 /** The top bar's "Shared folder": runs the loop and opens the panel. */
 export function SharedFolderButton() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const toast = useToast();
   const { sync, status } = useSharedFolder();
   const [open, setOpen] = useState(false);
@@ -80,13 +124,13 @@ export function SharedFolderButton() {
   useEffect(
     () =>
       sync.onNotice((notice) => {
-        const message = noticeText(t, notice);
+        const message = noticeText(t, language, notice);
         if (notice.kind === 'imported' && notice.conflicts > 0)
           toast(message, undefined, { label: t('sharedFolderReview'), run: () => navigate({ screen: 'conflicts' }) });
         else if (notice.kind === 'imported') toast(message);
         else toast(message, undefined, { label: t('sharedFolderDetails'), run: () => setOpen(true) });
       }),
-    [sync, t, toast],
+    [sync, t, language, toast],
   );
 
   const attention = needsAttention(status);
@@ -213,8 +257,8 @@ export function SharedFolderPanel({
             </p>
           )}
           {folder && status.problem && status.problem.code !== 'permission' && (
-            <p className="banner error" role="alert" data-problem={status.problem.code}>
-              {t('sharedFolderUnavailable', { message: status.problem.message })}
+            <p className="banner error" role="alert" data-problem={status.problem.code} title={status.problem.message}>
+              {t('sharedFolderUnavailable', { message: reason(t, language, status.problem) })}
             </p>
           )}
 
@@ -244,11 +288,16 @@ export function SharedFolderPanel({
                 <dt>{t('sharedFolderMyFile')}</dt>
                 <dd data-own-file>
                   {state.lastWrite
-                    ? t('sharedFolderWritten', { name: state.lastWrite.name, time: time(state.lastWrite.at) })
-                    : (status.ownFileName ?? '') + ` — ${t('sharedFolderNotWritten')}`}
+                    ? filled(t('sharedFolderWritten', { name: SLOT.name, time: SLOT.time }), {
+                        name: <span className="shared-folder-own-name">{state.lastWrite.name}</span>,
+                        time: <span className="shared-folder-when">{time(state.lastWrite.at)}</span>,
+                      })
+                    : status.ownFileName
+                      ? `${status.ownFileName} — ${t('sharedFolderNotWritten')}`
+                      : t('sharedFolderNotWritten')}
                   {state.writeError && (
-                    <span className="shared-folder-error" role="alert">
-                      {t('sharedFolderWriteError', { message: state.writeError.message })}
+                    <span className="shared-folder-error" role="alert" title={state.writeError.message}>
+                      {t('sharedFolderWriteError', { message: reason(t, language, state.writeError) })}
                     </span>
                   )}
                 </dd>
@@ -305,7 +354,7 @@ export function SharedFolderPanel({
                         </td>
                         <td className="shared-folder-time">{time(file.importedAt)}</td>
                         <td>
-                          <FileResultText file={file} t={t} />
+                          <FileResultText file={file} t={t} language={language} />
                         </td>
                       </tr>
                     ))}
@@ -330,16 +379,10 @@ export function SharedFolderPanel({
   );
 }
 
-function FileResultText({ file, t }: { file: ColleagueFile; t: Translate }) {
+function FileResultText({ file, t, language }: { file: ColleagueFile; t: Translate; language: Language }) {
   switch (file.result) {
     case 'imported': {
-      const written = file.written ?? 0;
-      const changes =
-        written === 0
-          ? t('sharedFolderResultUpToDate')
-          : written === 1
-            ? t('sharedFolderResultImportedOne')
-            : t('sharedFolderResultImported', { count: written.toLocaleString() });
+      const changes = t('sharedFolderResultImported', { count: file.written ?? 0 });
       return (
         <span className="shared-folder-result ok">
           {changes}
@@ -347,7 +390,7 @@ function FileResultText({ file, t }: { file: ColleagueFile; t: Translate }) {
             <>
               {' · '}
               <button type="button" className="link" onClick={() => navigate({ screen: 'conflicts' })}>
-                {t('sharedFolderResultConflicts', { count: file.conflicts.toLocaleString() })}
+                {t('sharedFolderResultConflicts', { count: file.conflicts })}
               </button>
             </>
           )}
@@ -357,13 +400,13 @@ function FileResultText({ file, t }: { file: ColleagueFile; t: Translate }) {
     case 'refused':
       return (
         <span className="shared-folder-result bad" title={file.error?.message}>
-          {t('sharedFolderResultRefused', { message: reason(t, file.error) })}
+          {t('sharedFolderResultRefused', { message: reason(t, language, file.error) })}
         </span>
       );
     case 'failed':
       return (
         <span className="shared-folder-result bad" title={file.error?.message}>
-          {t('sharedFolderResultFailed', { message: reason(t, file.error) })}
+          {t('sharedFolderResultFailed', { message: reason(t, language, file.error) })}
         </span>
       );
     case 'own':

@@ -33,6 +33,8 @@ interface SharedDirectory {
   put(name: string, bytes: Uint8Array): Promise<void>;
   list(): Promise<string[]>;
   read(name: string): Promise<Uint8Array>;
+  /** Takes the folder away (a network drive going offline). */
+  remove(): Promise<void>;
   dispose(): void;
 }
 
@@ -74,6 +76,10 @@ function opfsDirectory(page: Page): SharedDirectory {
           { folder: FOLDER, name },
         ),
       ),
+    remove: () =>
+      page.evaluate(async (folder) => {
+        await (await navigator.storage.getDirectory()).removeEntry(folder, { recursive: true });
+      }, FOLDER),
     dispose: () => {},
   };
 }
@@ -92,6 +98,7 @@ function diskDirectory(app: App): SharedDirectory {
     },
     list: async () => readdirSync(dir).sort(),
     read: async (name) => new Uint8Array(readFileSync(join(dir, name))),
+    remove: async () => rmSync(dir, { recursive: true, force: true }),
     dispose: () => rmSync(root, { recursive: true, force: true }),
   };
 }
@@ -104,7 +111,8 @@ interface FolderFile {
   error?: { code: string };
 }
 interface FolderState {
-  lastWrite: { at: string; name: string } | null;
+  schedule: string;
+  lastWrite: { at: string; name: string; size: number } | null;
   files: Record<string, FolderFile>;
 }
 async function folderState(page: Page): Promise<FolderState | undefined> {
@@ -230,16 +238,23 @@ describe('shared folder (web build)', () => {
     await page
       .locator('.toast button.icon')
       .evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLElement).click()));
+    await page.emulateMedia({ colorScheme: 'light' });
     await app.screenshot('sync-shared-folder-panel');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('sync-shared-folder-panel-dark');
     await closePanel(page);
     await page.selectOption('.topbar .language select', 'zh');
     await openPanel(page);
     await expect.poll(() => panel(page).locator('h2').textContent()).toBe('共享文件夹');
+    await app.screenshot('sync-shared-folder-panel-zh-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     await app.screenshot('sync-shared-folder-panel-zh');
     await closePanel(page);
     await page.selectOption('.topbar .language select', 'en');
 
     // A reload: the folder is remembered (the handle is kept in IndexedDB), and nothing is imported again.
+    // The page's clock is faked from here on, so that a scheduled write's 15 minutes take no time.
+    await page.clock.install();
     const before = (await folderState(page))!;
     await page.reload();
     await page.waitForSelector('.topbar [data-action="shared-folder"][data-state="on"]', QUICK);
@@ -247,5 +262,49 @@ describe('shared folder (web build)', () => {
     await page.waitForTimeout(1500);
     expect((await folderState(page))!.files).toEqual(before.files);
     expect(await page.locator('.toast').count()).toBe(0);
+
+    // Every 15 minutes: nothing changed in the library, so our file is left as it is.
+    await openPanel(page);
+    await panel(page).locator('[data-setting="schedule"]').selectOption('15m');
+    await expect.poll(() => folderState(page).then((s) => s?.schedule), QUICK).toBe('15m');
+    await closePanel(page);
+    const written = (await folderState(page))!.lastWrite!;
+    const bytes = await shared.read(own);
+    await page.clock.fastForward('16:00');
+    await page.waitForTimeout(2000);
+    await page.clock.fastForward('16:00');
+    await page.waitForTimeout(2000);
+    expect(await shared.read(own)).toEqual(bytes);
+    expect((await folderState(page))!.lastWrite).toMatchObject({ at: written.at, size: written.size });
+
+    // A document deleted here: the next scheduled write carries the deletion.
+    await page.locator('.library-table tbody tr', { hasText: 'Document D1' }).locator('button.icon').click();
+    await expect.poll(() => page.locator('.library-table tbody tr', { hasText: 'Document D1' }).count()).toBe(0);
+    await page.clock.fastForward('16:00');
+    await expect
+      .poll(async () => {
+        const bundle = readBundle(await shared.read(own));
+        return bundle.ok ? bundle.value.records.documents.map((d) => !!d.deleted) : [];
+      }, QUICK)
+      .toEqual([true]);
+    expect((await folderState(page))!.lastWrite!.at).not.toBe(written.at);
+
+    // The folder goes away: told once, in the analyst's words, and shown in the panel.
+    await shared.remove();
+    await focusWindow(page);
+    const gone = page.locator('.toast', { hasText: 'cannot be reached' });
+    await gone.first().waitFor(QUICK);
+    expect(await gone.first().textContent()).toContain('The folder is offline, or it was moved or removed.');
+    await page.selectOption('.topbar .language select', 'zh');
+    await page.waitForSelector('.topbar [data-action="shared-folder"][data-state="attention"]', QUICK);
+    await openPanel(page);
+    const problem = panel(page).locator('[data-problem="unavailable"]');
+    expect(await problem.textContent()).toBe('无法访问该文件夹：文件夹不在线，或已被移动、删除。');
+    await page
+      .locator('.toast button.icon')
+      .evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLElement).click()));
+    await app.screenshot('sync-shared-folder-unavailable-zh');
+    await closePanel(page);
+    await page.selectOption('.topbar .language select', 'en');
   });
 });

@@ -314,3 +314,96 @@ describe('change notification', () => {
     expect(watchSpy).toHaveBeenCalledWith(shared, expect.any(Function), expect.any(Function));
   });
 });
+
+describe('a folder changing under us', () => {
+  it('lists one listing at a time, so a slow listing never reports a change that did not happen', async () => {
+    let onEvent: () => void = () => {};
+    const fakeWatch: WatchFolder = (_folder, event) => {
+      onEvent = event;
+      return { close: () => {} };
+    };
+    // Each listing reads the folder, then waits to be let go: a slow network drive.
+    const waiting: (() => void)[] = [];
+    let letGo = false;
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const slowFs: SyncFolderFs = {
+      ...fs,
+      readdir: async (dir, options) => {
+        inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        const dirents = await fs.readdir(dir, options);
+        if (!letGo) await new Promise<void>((resolve) => waiting.push(resolve));
+        inFlight--;
+        return dirents;
+      },
+    };
+    const { service: folders, onChange } = service({ fs: slowFs, watch: fakeWatch, debounceMs: 10 });
+    await folders.choose(shared);
+    await waitFor(() => waiting.length === 1);
+    waiting.shift()!(); // the baseline: an empty folder
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    onEvent(); // a first listing starts, and sees the folder still empty
+    await waitFor(() => waiting.length === 1);
+    await writeFile(path.join(shared, 'li.dossier'), 'a');
+    onEvent(); // a second one is asked for while the first is still under way
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    // Let the newest listing finish first, then the older one.
+    letGo = true;
+    for (const release of waiting.splice(0).reverse()) release();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    expect(mostInFlight).toBe(1);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    onEvent(); // and the last listing is the one remembered: nothing new to report
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not return a file written to while it was read', async () => {
+    // The file's time moves between the stat before the read and the one after: a colleague's machine still copying it.
+    const touchy: SyncFolderFs = {
+      ...fs,
+      open: async (filePath, flags, mode) => {
+        const handle = await fs.open(filePath, flags, mode);
+        let stats = 0;
+        return {
+          writeFile: (data) => handle.writeFile(data),
+          sync: () => handle.sync(),
+          close: () => handle.close(),
+          read: (buffer, offset, length, position) => handle.read(buffer, offset, length, position),
+          stat: async () => {
+            const stat = await handle.stat();
+            return stats++ === 0
+              ? stat
+              : Object.assign(Object.create(Object.getPrototypeOf(stat) as object), stat, {
+                  mtimeMs: stat.mtimeMs + 1000,
+                });
+          },
+        };
+      },
+    };
+    const { service: folders } = service({ fs: touchy });
+    const { id } = await folders.choose(shared);
+    await writeFile(path.join(shared, 'li.dossier'), new Uint8Array([1, 2, 3]));
+    expect(await folders.read(id, 'li.dossier')).toMatchObject({ ok: false, code: 'unreadable' });
+  });
+
+  it('neither lists, reads nor writes through a link put in the folder’s place', async () => {
+    const { service: folders } = service();
+    const { id } = await folders.choose(shared);
+    const elsewhere = path.join(root, 'elsewhere');
+    await mkdir(elsewhere);
+    await writeFile(path.join(elsewhere, 'li.dossier'), 'secret');
+    await rm(shared, { recursive: true });
+    await symlink(elsewhere, shared);
+    expect(await folders.list(id)).toMatchObject({ ok: false, code: 'unavailable' });
+    expect(await folders.read(id, 'li.dossier')).toMatchObject({ ok: false, code: 'unavailable' });
+    expect(await folders.write(id, 'me.dossier', new Uint8Array([1]))).toMatchObject({
+      ok: false,
+      code: 'unavailable',
+    });
+    expect(await readdir(elsewhere)).toEqual(['li.dossier']);
+  });
+});
