@@ -271,7 +271,7 @@ function PreviewBody({
 }) {
   const { t } = useI18n();
   const { manifest, summary, plan } = preview;
-  const nothingNew = plan.writes.length === 0;
+  const nothingNew = plan.writes.length === 0 && preview.kinds.length === 0;
   const dateTime = (iso: string) =>
     new Date(iso).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   const titles = useMemo(() => documentTitles(preview), [preview]);
