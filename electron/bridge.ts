@@ -126,6 +126,21 @@ export function createDesktopBridge(ipc: BridgeIpc, pathForFile: PathForFile) {
     readDroppedFiles: (files: readonly File[]) => readDroppedFiles(files, pathForFile),
     appInfo: () => ipc.invoke(CHANNELS.appInfo) as Promise<AppInfo>,
     printToPdf: (request: PrintToPdfRequest) => ipc.invoke(CHANNELS.printToPdf, request) as Promise<PrintToPdfResult>,
+    onFilesOpened(listener: (files: PickedFile[]) => void): () => void {
+      // Main only says "files were opened"; the files are taken (once) with their bytes.
+      const take = (): void => {
+        void (ipc.invoke(CHANNELS.takeOpenedFiles) as Promise<PickedFile[]>)
+          .then((files) => {
+            if (files.length > 0) listener(files);
+          })
+          .catch(() => {});
+      };
+      ipc.on(CHANNELS.filesOpened, take);
+      take();
+      return () => {
+        ipc.removeListener(CHANNELS.filesOpened, take);
+      };
+    },
     onMenuCommand(listener: (command: MenuCommand) => void): () => void {
       // Only the command crosses into the page, never the IPC event (it carries the sender).
       const forward = (_event: unknown, command: unknown): void => {

@@ -70,11 +70,14 @@ export interface IpcDeps<S extends IpcSender> {
   pdf?: PdfRenderer;
   /** The shared folder (sync-folder.ts); without it the syncFolder channels are refused. */
   syncFolder?: SyncFolderService;
+  /** Paths the OS opened with Dossier (launch-files.ts OpenedBundles); each is taken once. */
+  openedFiles?: { take(): string[] };
   platform?: NodeJS.Platform;
 }
 
 export interface IpcHandlers<S extends IpcSender> {
   openFiles(sender: S, ...args: unknown[]): Promise<PickedFile[]>;
+  takeOpenedFiles(sender: S, ...args: unknown[]): Promise<PickedFile[]>;
   saveFile(sender: S, ...args: unknown[]): Promise<SaveResult>;
   appInfo(sender: S, ...args: unknown[]): Promise<AppInfo>;
   openOriginal(sender: S, ...args: unknown[]): Promise<OpenOriginalResult>;
@@ -203,6 +206,14 @@ export function createIpcHandlers<S extends IpcSender>(deps: IpcDeps<S>): IpcHan
       return readPickedFiles(deps.fs, chosen);
     },
 
+    async takeOpenedFiles(sender, ...args) {
+      const channel = CHANNELS.takeOpenedFiles;
+      assertAppSender(channel, sender);
+      noArguments(channel, args);
+      // Read with the same limits as a file picked in the open dialog; refusals come back as entries.
+      return readPickedFiles(deps.fs, deps.openedFiles?.take() ?? []);
+    },
+
     async saveFile(sender, ...args) {
       const channel = CHANNELS.saveFile;
       assertAppSender(channel, sender);
@@ -314,6 +325,7 @@ export function registerIpcHandlers<E, S extends IpcSender>(
   senderOf: (event: E) => S,
 ): void {
   ipcMain.handle(CHANNELS.openFiles, (event, ...args) => handlers.openFiles(senderOf(event), ...args));
+  ipcMain.handle(CHANNELS.takeOpenedFiles, (event, ...args) => handlers.takeOpenedFiles(senderOf(event), ...args));
   ipcMain.handle(CHANNELS.saveFile, (event, ...args) => handlers.saveFile(senderOf(event), ...args));
   ipcMain.handle(CHANNELS.appInfo, (event, ...args) => handlers.appInfo(senderOf(event), ...args));
   ipcMain.handle(CHANNELS.openOriginal, (event, ...args) => handlers.openOriginal(senderOf(event), ...args));

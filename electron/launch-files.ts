@@ -1,6 +1,7 @@
 // `.dossier` bundles the OS asks us to open through the file association: on Windows and Linux
 // they arrive as command-line arguments (of the first or a second instance), on macOS as
-// 'open-file' events. Pure functions; main.ts keeps the list.
+// 'open-file' events, possibly before any window exists. main.ts keeps them in an
+// OpenedBundles list until the page takes them (the takeOpenedFiles channel).
 import path from 'node:path';
 
 export const BUNDLE_EXTENSION = '.dossier';
@@ -22,4 +23,21 @@ export function bundlePathsFromArgv(argv: readonly string[], cwd: string): strin
     if (!paths.includes(absolute)) paths.push(absolute);
   }
   return paths;
+}
+
+/** Bundle paths the OS opened, held until the page takes them: each is handed over once. */
+export class OpenedBundles {
+  private pending: string[] = [];
+
+  /** Adds the bundle paths among `paths`; true when any was new (the page should be told). */
+  add(paths: readonly string[]): boolean {
+    const fresh = paths.filter((p) => isBundlePath(p) && !this.pending.includes(p));
+    this.pending.push(...fresh);
+    return fresh.length > 0;
+  }
+
+  /** The paths waiting, in the order they came; the list is empty afterwards. */
+  take(): string[] {
+    return this.pending.splice(0);
+  }
 }

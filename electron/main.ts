@@ -32,7 +32,7 @@ import {
 } from 'electron';
 import { CHANNELS, type MenuCommand } from '../shared/ipc/contract';
 import { createIpcHandlers, registerIpcHandlers, type BridgeFs } from './ipc';
-import { bundlePathsFromArgv, isBundlePath } from './launch-files';
+import { bundlePathsFromArgv, OpenedBundles } from './launch-files';
 import { buildMenuTemplate } from './menu';
 import { createPdfRenderer, PRINT_PARTITION } from './print-pdf';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
@@ -50,8 +50,9 @@ import { createSyncFolderService, jsonFileStore, type SyncFolderFs, type SyncFol
 const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 
-// Bundles opened through the file association; sync bundles reach the renderer in a later issue.
-const pendingBundlePaths: string[] = bundlePathsFromArgv(process.argv, process.cwd());
+// Bundles opened through the file association, until the page takes them.
+const openedBundles = new OpenedBundles();
+openedBundles.add(bundlePathsFromArgv(process.argv, process.cwd()));
 let mainWindow: BrowserWindow | null = null;
 let syncFolder: SyncFolderService | null = null;
 
@@ -60,16 +61,14 @@ app.enableSandbox();
 
 app.on('open-file', (event, filePath) => {
   event.preventDefault();
-  if (isBundlePath(filePath) && !pendingBundlePaths.includes(filePath)) pendingBundlePaths.push(filePath);
+  if (openedBundles.add([filePath])) tellFilesOpened();
 });
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', (_event, argv, workingDirectory) => {
-    for (const bundle of bundlePathsFromArgv(argv, workingDirectory)) {
-      if (!pendingBundlePaths.includes(bundle)) pendingBundlePaths.push(bundle);
-    }
+    if (openedBundles.add(bundlePathsFromArgv(argv, workingDirectory))) tellFilesOpened();
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
@@ -154,6 +153,11 @@ function createMainWindow(): void {
   void window.loadURL(APP_ENTRY_URL);
 }
 
+/** The main window takes the opened files (a window still loading takes them when its page subscribes). */
+function tellFilesOpened(): void {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(CHANNELS.filesOpened);
+}
+
 function sendMenuCommand(command: MenuCommand, focused: unknown): void {
   const target = focused instanceof BrowserWindow ? focused : (BrowserWindow.getFocusedWindow() ?? mainWindow);
   if (target && !target.isDestroyed()) target.webContents.send(CHANNELS.menuCommand, command);
@@ -218,6 +222,7 @@ function registerIpc(): void {
       fs: { mkdtemp, writeFile, rm },
     }),
     syncFolder,
+    openedFiles: openedBundles,
   });
   registerIpcHandlers(ipcMain, handlers, (event: IpcMainInvokeEvent): MainSender => {
     // Only a top-level frame speaks for the page; an (impossible, frame-src 'none') subframe does not.

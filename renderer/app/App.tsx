@@ -126,6 +126,9 @@ function Shell({ language, onLanguage }: { language: Language; onLanguage: (l: L
     [importer, addBundles],
   );
 
+  // A .dossier double-clicked in the file manager (desktop): the same queue as Import….
+  useEffect(() => bridge.onFilesOpened((files) => void startImport(files)), [startImport]);
+
   const openImportDialog = useCallback(async () => {
     const files = await bridge.openFiles({
       title: t('import'),

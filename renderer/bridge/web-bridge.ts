@@ -47,6 +47,8 @@ export function createWebBridge(): DossierBridge {
     readDroppedFiles: readFiles,
     printToPdf: (request) => printInBrowser(request, browserPrintDeps()),
     appInfo: async () => ({ name: 'Dossier', version: __APP_VERSION__, platform: 'web' }),
+    // No file association on the web.
+    onFilesOpened: () => () => {},
     onMenuCommand(listener) {
       menuListeners.add(listener);
       return () => menuListeners.delete(listener);

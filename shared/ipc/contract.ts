@@ -249,6 +249,10 @@ export const CHANNELS = {
   syncFolderWrite: 'dossier:sync-folder-write',
   /** Main → renderer: the shared folder may have changed (`SyncFolderChanged`). */
   syncFolderChanged: 'dossier:sync-folder-changed',
+  /** Files the OS opened with Dossier (a `.dossier` double-clicked), read and handed over once. */
+  takeOpenedFiles: 'dossier:take-opened-files',
+  /** Main → renderer, no payload: files were opened; take them. */
+  filesOpened: 'dossier:files-opened',
 } as const;
 
 /** What the renderer may ask of the platform. */
@@ -274,6 +278,12 @@ export interface DossierBridge {
   printToPdf(request: PrintToPdfRequest): Promise<PrintToPdfResult>;
   /** Subscribe to application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Subscribe to files the OS opened with Dossier (a `.dossier` bundle double-clicked, at launch
+   * or while running): those waiting are delivered at once, later ones as they come. The web
+   * build has no file association and never calls `listener`.
+   */
+  onFilesOpened(listener: (files: PickedFile[]) => void): () => void;
   /** The shared folder where colleagues exchange `.dossier` bundles (SyncFolderApi). */
   readonly syncFolder: SyncFolderApi;
 }

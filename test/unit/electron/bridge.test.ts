@@ -29,6 +29,7 @@ describe('desktop bridge (the preload object, window.dossier)', () => {
     expect(Object.keys(bridge).sort()).toEqual(
       [
         'appInfo',
+        'onFilesOpened',
         'onMenuCommand',
         'openFiles',
         'openOriginal',
@@ -98,6 +99,22 @@ describe('desktop bridge (the preload object, window.dossier)', () => {
     ipc.emit(CHANNELS.menuCommand, 'find');
     expect(received).toHaveLength(2);
     expect(ipc.count(CHANNELS.menuCommand)).toBe(0);
+  });
+});
+
+describe('desktop bridge: files the OS opened', () => {
+  it('takes the waiting files on subscribing and again when main says more were opened', async () => {
+    const ipc = fakeIpc();
+    const batches = [[], [{ name: 'a.dossier', bytes: new Uint8Array([1]) }]];
+    ipc.invoke.mockImplementation(async () => batches.shift() ?? []);
+    const heard: unknown[] = [];
+    const stop = createDesktopBridge(ipc, () => '').onFilesOpened((files) => heard.push(files.map((f) => f.name)));
+    await vi.waitFor(() => expect(ipc.invoke).toHaveBeenCalledTimes(1));
+    ipc.emit(CHANNELS.filesOpened, 'ignored payload');
+    await vi.waitFor(() => expect(heard).toEqual([['a.dossier']]));
+    expect(ipc.invoke.mock.calls).toEqual([[CHANNELS.takeOpenedFiles], [CHANNELS.takeOpenedFiles]]);
+    stop();
+    expect(ipc.count(CHANNELS.filesOpened)).toBe(0);
   });
 });
 

@@ -169,6 +169,7 @@ describe('dist/electron/main.cjs', () => {
       [
         CHANNELS.appInfo,
         CHANNELS.openFiles,
+        CHANNELS.takeOpenedFiles,
         CHANNELS.saveFile,
         CHANNELS.openOriginal,
         CHANNELS.printToPdf,
@@ -233,6 +234,16 @@ describe('dist/electron/main.cjs', () => {
     expect(menu.template[0]!.label).toBe('文件');
     (menu.template[0]!.submenu[0]!.click as (...args: unknown[]) => void)({}, window, {});
     expect(window.webContents.send).toHaveBeenCalledWith(CHANNELS.menuCommand, 'import');
+
+    // A bundle double-clicked while the app runs (macOS 'open-file'): the window is told, and the page takes it once.
+    const bundle = path.join(root, 'tmp', '李四.dossier');
+    await writeFile(bundle, 'PK…');
+    const openFile = fake.appEvents.get('open-file') as unknown as (event: unknown, filePath: string) => void;
+    openFile({ preventDefault: vi.fn() }, bundle);
+    expect(window.webContents.send).toHaveBeenCalledWith(CHANNELS.filesOpened);
+    const take = fake.ipcHandlers.get(CHANNELS.takeOpenedFiles) as (event: unknown) => Promise<{ name: string }[]>;
+    expect((await take(event('app://dossier/index.html'))).map((f) => f.name)).toEqual(['李四.dossier']);
+    expect(await take(event('app://dossier/index.html'))).toEqual([]);
 
     // Session: permissions denied, remote requests cancelled.
     const ses = fake.electron.session.defaultSession;

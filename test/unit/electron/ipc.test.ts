@@ -12,6 +12,7 @@ import {
   type IpcDeps,
   type IpcSender,
 } from '../../../electron/ipc';
+import { OpenedBundles } from '../../../electron/launch-files';
 import { CHANNELS, MAX_BRIDGE_FILE_BYTES, MAX_BRIDGE_FILES, type AppInfo } from '../../../shared/ipc/contract';
 
 const APP: IpcSender = { url: 'app://dossier/index.html' };
@@ -44,7 +45,7 @@ function recordingFs(): BridgeFs & { calls: string[] } {
   };
 }
 
-function setup(options: { openPaths?: string[]; savePath?: string; canceled?: boolean } = {}) {
+function setup(options: { openPaths?: string[]; savePath?: string; canceled?: boolean; opened?: OpenedBundles } = {}) {
   const fs = recordingFs();
   const openPath = vi.fn(async (_filePath: string) => '');
   const dialog = {
@@ -64,9 +65,38 @@ function setup(options: { openPaths?: string[]; savePath?: string; canceled?: bo
     appInfo: () => INFO,
     defaultSaveDirectory: () => dir,
     originals: { tempDir: dir, openPath, fs: { ...fs, mkdir: nodeFs.mkdir, lstat: nodeFs.lstat, readdir, rm } },
+    ...(options.opened && { openedFiles: options.opened }),
   });
   return { fs, dialog, handlers, openPath };
 }
+
+describe('takeOpenedFiles (a .dossier double-clicked in the file manager)', () => {
+  it('hands the opened bundles over once, read like picked files, a missing one as a refusal', async () => {
+    const bundle = path.join(dir, '李四-2026-11-23.dossier');
+    await writeFile(bundle, 'PK bundle bytes');
+    const gone = path.join(dir, 'moved-away.dossier');
+    const opened = new OpenedBundles();
+    opened.add([bundle, gone]);
+    const { handlers } = setup({ opened });
+
+    const files = await handlers.takeOpenedFiles(APP);
+    expect(files.map((f) => [f.name, f.path, new TextDecoder().decode(f.bytes), !!f.error])).toEqual([
+      ['李四-2026-11-23.dossier', bundle, 'PK bundle bytes', false],
+      ['moved-away.dossier', gone, '', true],
+    ]);
+    expect(await handlers.takeOpenedFiles(APP)).toEqual([]);
+    // Without the list (a test harness, the web) there is simply nothing.
+    expect(await setup().handlers.takeOpenedFiles(APP)).toEqual([]);
+  });
+
+  it('takes no arguments: the page cannot name a path', async () => {
+    const opened = new OpenedBundles();
+    opened.add([path.join(dir, 'a.dossier')]);
+    const { handlers, fs } = setup({ opened });
+    await expect(handlers.takeOpenedFiles(APP, '/etc/passwd')).rejects.toThrow(IpcRequestError);
+    expect(fs.calls).toEqual([]);
+  });
+});
 
 describe('openFiles', () => {
   it('reads the chosen files with their names and paths', async () => {
@@ -236,6 +266,7 @@ describe('invalid requests are refused before any dialog or disk access', () => 
     await expect(handlers.openFiles(s, {})).rejects.toThrow(/foreign sender/);
     await expect(handlers.saveFile(s, { suggestedName: 'a.md', bytes })).rejects.toThrow(/foreign sender/);
     await expect(handlers.appInfo(s)).rejects.toThrow(/foreign sender/);
+    await expect(handlers.takeOpenedFiles(s)).rejects.toThrow(/foreign sender/);
     await expect(handlers.openOriginal(s, { name: 'plan.pdf', bytes: PDF })).rejects.toThrow(/foreign sender/);
     expect(dialog.showOpenDialog).not.toHaveBeenCalled();
     expect(dialog.showSaveDialog).not.toHaveBeenCalled();
@@ -325,6 +356,7 @@ describe('registerIpcHandlers', () => {
       [
         CHANNELS.appInfo,
         CHANNELS.openFiles,
+        CHANNELS.takeOpenedFiles,
         CHANNELS.saveFile,
         CHANNELS.openOriginal,
         CHANNELS.printToPdf,
