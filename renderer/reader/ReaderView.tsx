@@ -149,9 +149,11 @@ export function ReaderView(props: {
   const reattach = useCallback(
     async (range: { start: number; end: number }) => {
       if (!reattachId || !body) return;
-      await repository.annotations.reattach(reattachId, range.start, range.end, body);
+      // The selection is taken before the write: clearing it afterwards would clear one the
+      // analyst made meanwhile (the new highlight shows before this continues).
       window.getSelection()?.removeAllRanges();
       setPending(null);
+      await repository.annotations.reattach(reattachId, range.start, range.end, body);
       setReattachId(null);
       setActiveId(reattachId);
       toast(t('reattached'));
@@ -186,12 +188,13 @@ export function ReaderView(props: {
     async (color: HighlightColor) => {
       if (!pending || !body) return;
       setLastColor(color);
+      // Taken at once, as in tagPending: a selection made while the highlight is written stays.
+      window.getSelection()?.removeAllRanges();
+      setPending(null);
       const record = await repository.annotations.create(
         { documentId, start: pending.start, end: pending.end, color },
         body,
       );
-      window.getSelection()?.removeAllRanges();
-      setPending(null);
       setActiveId(record.id);
     },
     [pending, body, repository, documentId],

@@ -45,8 +45,16 @@ describe('an analyst re-imports a changed version of an annotated article', () =
       [DELETED, 'pink'],
       [UNCHANGED, 'green'],
     ] as const) {
+      // The next passage is selected at once, while the last highlight is still being written:
+      // that write must not clear the new selection.
       await selectPhrase(page, phrase);
-      await page.click(`.selection-toolbar [data-color="${color}"]`);
+      await page.click(`.selection-toolbar [data-color="${color}"]`, { timeout: 5_000 });
+    }
+    for (const [phrase, color] of [
+      [EDITED, 'yellow'],
+      [DELETED, 'pink'],
+      [UNCHANGED, 'green'],
+    ] as const) {
       await expect.poll(() => page.locator(`mark.hl-${color}`).first().textContent(), POLL).toBe(phrase);
     }
     await expect.poll(() => page.locator('.annotation-card').count(), POLL).toBe(3);
